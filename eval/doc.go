@@ -1,0 +1,2 @@
+// Package eval scores eventwire's stages against public gold sets.
+package eval

@@ -1,0 +1,170 @@
+// Package pipeline runs the stages over articles: it turns an Article into
+// an annotated Doc (Process) and runs many articles through a pool of
+// workers while keeping the output in input order and memory flat (Run).
+//
+// The stages, in order, are:
+//
+//	clean.Clean     dateline and boilerplate
+//	text.Segment    paragraphs, sentences, tokens
+//
+// Later stages are added here, and nowhere else, as they land.
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"iter"
+	"runtime"
+	"runtime/debug"
+
+	"github.com/eventwire/eventwire"
+	"github.com/eventwire/eventwire/clean"
+	"github.com/eventwire/eventwire/text"
+)
+
+// ErrInternal marks an article that a stage failed on: a bug, reported for
+// that article alone so that a long run goes on.
+var ErrInternal = errors.New("internal error")
+
+// Error is a failure to process one article.
+type Error struct {
+	Origin eventwire.Origin
+	Err    error
+}
+
+func (e *Error) Error() string { return e.Origin.String() + ": " + e.Err.Error() }
+func (e *Error) Unwrap() error { return e.Err }
+
+// Pipeline holds what the stages share. It is safe for concurrent use: the
+// models and dictionaries that later stages load are read-only once built.
+type Pipeline struct{}
+
+// New returns a pipeline with every stage.
+func New() *Pipeline { return &Pipeline{} }
+
+// Process runs every stage over one article. A stage that panics (a bug)
+// does not bring the run down: Process returns an *Error wrapping
+// ErrInternal for that article.
+func (p *Pipeline) Process(a eventwire.Article) (doc *eventwire.Doc, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			doc = nil
+			err = &Error{a.Origin, fmt.Errorf("%w: %v\n%s", ErrInternal, r, debug.Stack())}
+		}
+	}()
+	doc = eventwire.NewDoc(a)
+	clean.Clean(doc)
+	text.Segment(doc)
+	return doc, nil
+}
+
+// Stats counts what a Run did.
+type Stats struct {
+	Articles  int   // processed and emitted
+	Failed    int   // input errors and articles a stage failed on
+	Sentences int   // in the emitted articles
+	Bytes     int64 // of emitted article text
+}
+
+// Run processes the articles of in with workers goroutines (all cores when
+// workers < 1) and calls emit with each Doc in input order. An error that in
+// yields, or that Process returns, goes to fail, also in input order, and
+// the run goes on. At most a few articles per worker are in flight, so
+// memory stays flat whatever the size of the input. progress, when not nil,
+// is called after every article with the running totals.
+//
+// Run returns when in is exhausted, when emit returns an error (which Run
+// returns), or when ctx is done (ctx.Err()).
+func (p *Pipeline) Run(ctx context.Context, in iter.Seq2[eventwire.Article, error], workers int,
+	emit func(*eventwire.Doc) error, fail func(error), progress func(Stats)) (Stats, error) {
+	if workers < 1 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	type job struct {
+		article eventwire.Article
+		err     error               // from the source
+		done    chan *eventwire.Doc // the worker's result, or nil when err is set below
+		failure chan error          // the worker's error
+	}
+	order := make(chan *job, 2*workers) // every job, in input order
+	work := make(chan *job)             // jobs that need a worker
+
+	go func() {
+		defer close(order)
+		defer close(work)
+		for a, err := range in {
+			j := &job{article: a, err: err}
+			if err == nil {
+				j.done = make(chan *eventwire.Doc, 1)
+				j.failure = make(chan error, 1)
+			}
+			select {
+			case order <- j:
+			case <-ctx.Done():
+				return
+			}
+			if err != nil {
+				continue
+			}
+			select {
+			case work <- j:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+
+	for range workers {
+		go func() {
+			for j := range work {
+				doc, err := p.Process(j.article)
+				if err != nil {
+					j.failure <- err
+					continue
+				}
+				j.done <- doc
+			}
+		}()
+	}
+
+	var st Stats
+	for j := range order {
+		if j.err == nil {
+			select {
+			case doc := <-j.done:
+				if err := emit(doc); err != nil {
+					cancel()
+					drain(order)
+					return st, err
+				}
+				st.Articles++
+				st.Sentences += len(doc.Sentences)
+				st.Bytes += int64(len(doc.Text))
+			case err := <-j.failure:
+				st.Failed++
+				fail(err)
+			case <-ctx.Done():
+				drain(order)
+				return st, ctx.Err()
+			}
+		} else {
+			st.Failed++
+			fail(j.err)
+		}
+		if progress != nil {
+			progress(st)
+		}
+	}
+	return st, ctx.Err()
+}
+
+// drain empties the order channel so that the reading goroutine, which
+// selects on the cancelled context, can finish.
+func drain[T any](c <-chan T) {
+	for range c {
+	}
+}
