@@ -92,19 +92,34 @@ type Boilerplate struct {
 // Span returns the boilerplate's range.
 func (b Boilerplate) Span() Span { return Span{b.Start, b.End} }
 
-// Token is one word, number or punctuation mark.
+// Token is one word, number or punctuation mark. Start and End come from
+// the text stage; the tag and parse stages fill in the rest.
 type Token struct {
-	Start int `json:"start"`
-	End   int `json:"end"`
+	Start int
+	End   int
+
+	// Added by tag: universal and Penn Treebank part of speech, and lemma.
+	UPOS  string
+	XPOS  string
+	Lemma string
+
+	// Added by parse: Head is the index in the sentence's Tokens of this
+	// token's syntactic head, -1 for the root of the sentence; Deprel is the
+	// Universal Dependencies relation to it ("nsubj", "obl", "root", ...).
+	Head   int
+	Deprel string
 }
 
 // Sentence is a run of tokens that never crosses a paragraph break.
-// Paragraph is the index into Doc.Paragraphs.
+// Paragraph is the index into Doc.Paragraphs. Tagged and Parsed say which
+// of the tokens' syntax fields are filled.
 type Sentence struct {
-	Start     int     `json:"start"`
-	End       int     `json:"end"`
-	Paragraph int     `json:"paragraph"`
-	Tokens    []Token `json:"tokens"`
+	Start     int
+	End       int
+	Paragraph int
+	Tokens    []Token
+	Tagged    bool
+	Parsed    bool
 }
 
 // Doc is an article with every annotation layer that the stages have added

@@ -261,13 +261,13 @@ func (a *aligner) score(s *conllu.Sentence, txt string, tok *PRF, sc *TokenScore
 			}
 			last = m
 		}
-		a.merged = append(a.merged, eventwire.Span(t))
+		a.merged = append(a.merged, eventwire.Span{Start: t.Start, End: t.End})
 	}
 	tok.add(len(a.gold), len(a.merged), matches(a.gold, a.merged))
 
 	a.merged = a.merged[:0]
 	for _, t := range a.pred {
-		a.merged = append(a.merged, eventwire.Span(t))
+		a.merged = append(a.merged, eventwire.Span{Start: t.Start, End: t.End})
 	}
 	sc.Words.add(len(a.words), len(a.merged), matches(a.words, a.merged))
 }

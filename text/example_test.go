@@ -18,7 +18,7 @@ func ExampleSegment() {
 	for _, s := range doc.Sentences {
 		var toks []string
 		for _, t := range s.Tokens {
-			toks = append(toks, doc.Slice(eventwire.Span(t)))
+			toks = append(toks, doc.Slice(eventwire.Span{Start: t.Start, End: t.End}))
 		}
 		fmt.Printf("%d [%d,%d) %s\n", s.Paragraph, s.Start, s.End, strings.Join(toks, "|"))
 	}
