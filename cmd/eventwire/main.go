@@ -60,7 +60,7 @@ func main() {
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, tty bool) (code int) {
 	e := &env{
 		ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, stderrTTY: tty,
-		log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
+		log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo})),
 	}
 	var c cli
 	parser, err := kong.New(&c,
