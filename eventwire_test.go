@@ -86,3 +86,30 @@ func ExampleDoc_Slice() {
 	// Talks
 	// 20162f53c356afc1
 }
+
+func TestSentenceJSON(t *testing.T) {
+	s := eventwire.Sentence{Start: 0, End: 11, Paragraph: 2, Tagged: true, Parsed: true, Tokens: []eventwire.Token{
+		{Start: 0, End: 5, UPOS: "PROPN", XPOS: "NNP", Lemma: "Kerry \"K\"", Head: 1, Deprel: "nsubj"},
+		{Start: 6, End: 10, UPOS: "VERB", XPOS: "VBD", Lemma: "say", Head: -1, Deprel: "root"},
+	}}
+	b, err := json.Marshal(s)
+	if err != nil || !json.Valid(b) {
+		t.Fatalf("%v: %s", err, b)
+	}
+	want := `{"start":0,"end":11,"paragraph":2,"tokens":[{"start":0,"end":5,"tag":"PROPN","xpos":"NNP","lemma":"Kerry \"K\"","head":1,"relation":"nsubj"},{"start":6,"end":10,"tag":"VERB","xpos":"VBD","lemma":"say","head":-1,"relation":"root"}]}`
+	if string(b) != want {
+		t.Errorf("got  %s\nwant %s", b, want)
+	}
+	var back eventwire.Sentence
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if !back.Tagged || !back.Parsed || back.Tokens[1] != s.Tokens[1] || back.Tokens[0] != s.Tokens[0] {
+		t.Errorf("round trip: %+v", back)
+	}
+	// Untagged sentences carry offsets only.
+	s.Tagged, s.Parsed = false, false
+	if b, _ := json.Marshal(s); strings.Contains(string(b), "tag") || strings.Contains(string(b), "head") {
+		t.Errorf("untagged sentence has syntax fields: %s", b)
+	}
+}

@@ -106,7 +106,7 @@ func sentenceView(r *eventwire.Record) []byte {
 
 func TestGolden(t *testing.T) {
 	schema := compile(t)
-	p := New()
+	p := newPipeline(t, Options{})
 	for _, name := range fixtures(t) {
 		for i, a := range read(t, name, source.Options{Published: "2024-03-14"}) {
 			base := filepath.Base(name)
@@ -174,7 +174,7 @@ func TestSeed(t *testing.T) {
 		t.Skipf("the seed article is absent (%v); it lives in ../shared beside the repository", err)
 	}
 	a := read(t, seed, source.Options{})[0]
-	d, err := New().Process(a)
+	d, err := newPipeline(t, Options{}).Process(a)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -208,5 +208,53 @@ func TestSeed(t *testing.T) {
 		if strings.Contains(txt, "REUTERS/") || strings.Contains(txt, "(Reuters)") {
 			t.Errorf("sentence %q holds text that cleaning marked", txt)
 		}
+	}
+}
+
+// TestSeedSyntax checks the parse the event stage will read: in the seed,
+// Kerry is the subject of "said", and Lavrov sits inside "talks with
+// Lavrov".
+func TestSeedSyntax(t *testing.T) {
+	const seed = "../../shared/seed/000_c30d04f4e9248130.txt"
+	if _, err := os.Stat(seed); err != nil {
+		t.Skipf("the seed article is absent (%v); it lives in ../shared beside the repository", err)
+	}
+	d, err := newPipeline(t, Options{Syntax: true}).Process(read(t, seed, source.Options{})[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	word := func(s eventwire.Sentence, i int) string {
+		return d.Slice(eventwire.Span{Start: s.Tokens[i].Start, End: s.Tokens[i].End})
+	}
+	var kerrySaid, talksWithLavrov bool
+	for _, s := range d.Sentences {
+		if !s.Tagged || !s.Parsed {
+			t.Fatalf("sentence at %d not tagged and parsed", s.Start)
+		}
+		for i, tok := range s.Tokens {
+			if tok.Head < 0 {
+				continue
+			}
+			head := word(s, tok.Head)
+			if word(s, i) == "Kerry" && tok.Deprel == "nsubj" && head == "said" {
+				kerrySaid = true
+			}
+			// "talks with Lavrov": Lavrov lies inside the phrase that
+			// "talks" heads (its head, or its head's head, ... is "talks").
+			if word(s, i) == "Lavrov" && i > 1 && word(s, i-1) == "with" && word(s, i-2) == "talks" {
+				for h, n := tok.Head, 0; h >= 0 && n < len(s.Tokens); h, n = s.Tokens[h].Head, n+1 {
+					if h == i-2 {
+						talksWithLavrov = true
+						break
+					}
+				}
+			}
+		}
+	}
+	if !kerrySaid {
+		t.Error(`no sentence has Kerry as the nsubj of "said"`)
+	}
+	if !talksWithLavrov {
+		t.Error(`"Lavrov" is not inside the phrase headed by "talks" in "talks with Lavrov"`)
 	}
 }

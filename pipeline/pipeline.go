@@ -6,8 +6,12 @@
 //
 //	clean.Clean     dateline and boilerplate
 //	text.Segment    paragraphs, sentences, tokens
+//	tag.Tag         part of speech and lemma        (when Options.Syntax)
+//	parse.Parse     dependency heads and relations  (when Options.Syntax)
 //
-// Later stages are added here, and nowhere else, as they land.
+// Later stages are added here, and nowhere else, as they land. A stage runs
+// only when something asked for needs it, so extracting without --syntax
+// neither loads the models nor pays for them.
 package pipeline
 
 import (
@@ -20,6 +24,8 @@ import (
 
 	"github.com/eventwire/eventwire"
 	"github.com/eventwire/eventwire/clean"
+	"github.com/eventwire/eventwire/parse"
+	"github.com/eventwire/eventwire/tag"
 	"github.com/eventwire/eventwire/text"
 )
 
@@ -37,11 +43,32 @@ func (e *Error) Error() string { return e.Origin.String() + ": " + e.Err.Error()
 func (e *Error) Unwrap() error { return e.Err }
 
 // Pipeline holds what the stages share. It is safe for concurrent use: the
-// models and dictionaries that later stages load are read-only once built.
-type Pipeline struct{}
+// models are loaded once by New and only read afterwards.
+type Pipeline struct {
+	tagger *tag.Tagger   // nil when no stage needs tags
+	parser *parse.Parser // nil when no stage needs a parse
+}
 
-// New returns a pipeline with every stage.
-func New() *Pipeline { return &Pipeline{} }
+// Options says what the caller needs from the pipeline.
+type Options struct {
+	// Syntax tags, lemmatizes and parses every sentence.
+	Syntax bool
+}
+
+// New loads what the asked-for stages need and returns the pipeline.
+func New(opt Options) (*Pipeline, error) {
+	p := &Pipeline{}
+	if opt.Syntax {
+		var err error
+		if p.tagger, err = tag.Load(); err != nil {
+			return nil, fmt.Errorf("loading the tagger: %w", err)
+		}
+		if p.parser, err = parse.Load(); err != nil {
+			return nil, fmt.Errorf("loading the parser: %w", err)
+		}
+	}
+	return p, nil
+}
 
 // Process runs every stage over one article. A stage that panics (a bug)
 // does not bring the run down: Process returns an *Error wrapping
@@ -56,6 +83,12 @@ func (p *Pipeline) Process(a eventwire.Article) (doc *eventwire.Doc, err error) 
 	doc = eventwire.NewDoc(a)
 	clean.Clean(doc)
 	text.Segment(doc)
+	if p.tagger != nil {
+		p.tagger.Tag(doc)
+	}
+	if p.parser != nil {
+		p.parser.Parse(doc)
+	}
 	return doc, nil
 }
 

@@ -36,7 +36,7 @@ func TestRunKeepsInputOrder(t *testing.T) {
 		var got []string
 		emit := func(d *eventwire.Doc) error { got = append(got, d.ID); return nil }
 		fail := func(err error) { got = append(got, err.Error()) }
-		st, err := New().Run(context.Background(), articles(200, 7), workers, emit, fail, nil)
+		st, err := newPipeline(t, Options{}).Run(context.Background(), articles(200, 7), workers, emit, fail, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -66,7 +66,7 @@ func TestRunStopsOnEmitError(t *testing.T) {
 		}
 		return nil
 	}
-	st, err := New().Run(context.Background(), articles(10000, 0), 4, emit, func(error) {}, nil)
+	st, err := newPipeline(t, Options{}).Run(context.Background(), articles(10000, 0), 4, emit, func(error) {}, nil)
 	if !errors.Is(err, stop) {
 		t.Fatalf("err = %v, want %v", err, stop)
 	}
@@ -84,7 +84,7 @@ func TestRunStopsOnCancel(t *testing.T) {
 		}
 		return nil
 	}
-	_, err := New().Run(ctx, articles(1_000_000, 0), 2, emit, func(error) {}, nil)
+	_, err := newPipeline(t, Options{}).Run(ctx, articles(1_000_000, 0), 2, emit, func(error) {}, nil)
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}
@@ -94,7 +94,7 @@ func TestRunStopsOnCancel(t *testing.T) {
 }
 
 func TestProcessFillsLayers(t *testing.T) {
-	d, err := New().Process(eventwire.Article{Text: "Talks Resume\n\nGENEVA (Reuters) - Envoys met on Monday. They said little."})
+	d, err := newPipeline(t, Options{}).Process(eventwire.Article{Text: "Talks Resume\n\nGENEVA (Reuters) - Envoys met on Monday. They said little."})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,4 +112,14 @@ func TestProcessFillsLayers(t *testing.T) {
 	if strings.Join(sents, "|") != strings.Join(want, "|") {
 		t.Errorf("sentences = %q, want %q", sents, want)
 	}
+}
+
+// newPipeline builds a pipeline or fails the test.
+func newPipeline(t testing.TB, opt Options) *Pipeline {
+	t.Helper()
+	p, err := New(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }

@@ -4,10 +4,34 @@ import (
 	"fmt"
 
 	"github.com/eventwire/eventwire/eval"
+	"github.com/eventwire/eventwire/parse"
+	"github.com/eventwire/eventwire/tag"
 )
 
 type evalCmd struct {
 	Tokens evalTokensCmd `cmd:"" help:"Score token boundaries against the gold tokens of a CoNLL-U file (gzip or plain)."`
+	UD     evalUDCmd     `cmd:"" name:"ud" help:"Score the tagger, lemmatizer and parser on a CoNLL-U file: gold tokens, then raw text."`
+}
+
+type evalUDCmd struct {
+	Data string `required:"" type:"existingfile" placeholder:"FILE" help:"CoNLL-U gold file, e.g. ../shared/data/ud-english-ewt/en_ewt-ud-test.conllu.gz."`
+}
+
+func (c *evalUDCmd) Run(e *env) error {
+	t, err := tag.Load()
+	if err != nil {
+		return err
+	}
+	p, err := parse.Load()
+	if err != nil {
+		return err
+	}
+	s, err := eval.UDFile(c.Data, t, p)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, s)
+	return nil
 }
 
 type evalTokensCmd struct {

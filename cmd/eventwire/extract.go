@@ -16,6 +16,7 @@ type extractCmd struct {
 	Published   string   `placeholder:"DATE" help:"Publication date (YYYY-MM-DD) for articles whose input gives none."`
 	Workers     int      `default:"0" help:"Worker goroutines; 0 uses every core."`
 	Sentences   bool     `help:"Add each article's sentences and tokens to its record."`
+	Syntax      bool     `help:"Tag, lemmatize and parse every sentence; implies --sentences (each token gets tag, xpos, lemma, head and relation)."`
 	InputFormat string   `enum:"auto,text,jsonl" default:"auto" help:"How to read inputs: auto (by name, then by content), text or jsonl."`
 	MaxBytes    int64    `default:"16777216" help:"Largest article accepted, in bytes (a text file or a JSONL line)."`
 	Progress    bool     `help:"Show progress on stderr (on by default when stderr is a terminal)."`
@@ -38,7 +39,11 @@ func (c *extractCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
-	recOpt := eventwire.RecordOptions{Sentences: c.Sentences}
+	p, err := pipeline.New(pipeline.Options{Syntax: c.Syntax})
+	if err != nil {
+		return err
+	}
+	recOpt := eventwire.RecordOptions{Sentences: c.Sentences || c.Syntax}
 	emit := func(d *eventwire.Doc) error {
 		r := d.Record(recOpt)
 		return out.Write(&r)
@@ -49,7 +54,7 @@ func (c *extractCmd) Run(e *env) error {
 	if c.Progress || e.stderrTTY {
 		prog = newProgress(e.stderr, time.Second)
 	}
-	st, runErr := pipeline.New().Run(e.ctx, source.Read(e.ctx, inputs, opt), c.Workers, emit, fail, prog.update)
+	st, runErr := p.Run(e.ctx, source.Read(e.ctx, inputs, opt), c.Workers, emit, fail, prog.update)
 	closeErr := out.Close()
 	prog.done(st)
 	switch {

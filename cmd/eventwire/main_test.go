@@ -118,3 +118,61 @@ func TestHelpAndSchema(t *testing.T) {
 		t.Errorf("schema: exit %d, valid JSON %v", code, json.Valid([]byte(out)))
 	}
 }
+
+func TestParseCoNLLU(t *testing.T) {
+	in := "# sent_id = 1\n# text = Kerry met Lavrov.\n1\tKerry\t_\t_\t_\t_\t_\t_\t_\t_\n2\tmet\t_\t_\t_\t_\t_\t_\t_\t_\n3\tLavrov\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n4\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n"
+	code, out, errs := ew(t, in, "parse", "--conllu")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	lines := strings.Split(out, "\n")
+	if lines[0] != "# sent_id = 1" || lines[1] != "# text = Kerry met Lavrov." || !strings.HasSuffix(lines[4], "SpaceAfter=No") {
+		t.Errorf("comments or columns not kept:\n%s", out)
+	}
+	roots := 0
+	for _, l := range lines[2:6] {
+		cols := strings.Split(l, "\t")
+		if len(cols) != 10 || cols[3] == "_" || cols[2] == "_" || cols[6] == "_" || cols[7] == "_" {
+			t.Errorf("columns not filled: %q", l)
+		}
+		if len(cols) == 10 && cols[6] == "0" {
+			roots++
+		}
+	}
+	if roots != 1 {
+		t.Errorf("%d roots, want 1:\n%s", roots, out)
+	}
+}
+
+func TestParseCoNLLUMalformed(t *testing.T) {
+	code, _, errs := ew(t, "1\tKerry\t_\n", "parse", "--conllu")
+	if code == 0 || !strings.Contains(errs, "line 1") {
+		t.Errorf("exit %d, stderr %q; want a failure naming line 1", code, errs)
+	}
+}
+
+func TestExtractSyntax(t *testing.T) {
+	code, out, errs := ew(t, `{"text":"Kerry met Lavrov in Brussels."}`+"\n", "extract", "--syntax")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	rs := records(t, out)
+	if len(rs) != 1 || len(rs[0].Sentences) != 1 {
+		t.Fatalf("want one record with one sentence:\n%s", out)
+	}
+	s := rs[0].Sentences[0]
+	if !s.Tagged || !s.Parsed || len(s.Tokens) != 6 {
+		t.Fatalf("sentence not tagged and parsed: %+v", s)
+	}
+	if tok := s.Tokens[1]; tok.Lemma != "meet" || tok.Head != -1 || tok.Deprel != "root" {
+		t.Errorf("met = %+v, want lemma meet at the root", tok)
+	}
+}
+
+func TestTrainNeedsATreebank(t *testing.T) {
+	dir := t.TempDir()
+	code, _, errs := ew(t, "", "train", "tagger", "--data", dir, "--out", dir+"/m.gz")
+	if code != exitUsage || !strings.Contains(errs, "not a UD treebank") {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+}
