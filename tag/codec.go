@@ -13,10 +13,11 @@ import (
 // The model format, inside gzip:
 //
 //	magic "eventwire tagger\n", version (uvarint), flags (uvarint)
-//	classes:    n, then n × (UPOS, XPOS)
-//	lexicon:    parameters, n forms, each: form, n tags, each: class, count, lemma
-//	lemmatizer: longest suffix, casing bits per class, n rules, each: class, suffix, strip, append
-//	weights:    scale, n features in increasing key order, each: key delta, n weights, each: index, weight
+//	classes:    n, then n × (UPOS, XPOS); flags bit 0: stacked (two passes)
+//	lexicon:    parameters, n forms, each: form, n tags, each: class (byte), count, lemma
+//	lemmatizer: longest suffix, casing bits per class, n rules, each: class (byte), suffix, strip (byte), append
+//	weights:    scale, n features, n weights in all, the features in increasing key order,
+//	            each: key delta, n weights, each: index (byte), weight
 //
 // Integers are unsigned varints unless said otherwise, strings a varint
 // length and the bytes, weights zig-zag varints, floats 4 bytes little

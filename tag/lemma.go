@@ -7,15 +7,21 @@ import (
 	"unicode/utf8"
 )
 
-// The lemmatizer has three layers, tried in order:
+// The lemmatizer has these layers, tried in order:
 //
 //  1. the lexicon: the most frequent lemma of each (form, class) pair of
 //     the training data, plus a built-in list of irregular verbs and nouns;
-//  2. the same for the lowercased form, when the word is capitalised and
-//     the class's casing rule says that such words are lowercased;
-//  3. suffix rules: for the class and the longest suffix of the lowercased
-//     form seen in training, the most frequent edit "strip n code points,
-//     append s", learned from the word types of the training data.
+//  2. numbers with thousands separators lose them, as in EWT;
+//  3. the lexicon for the lowercased form, when the word is capitalised
+//     and the casing rule of its class, position and sentence (learned
+//     from the training tokens) says that such words are lowercased;
+//  4. suffix rules: for the class and the longest suffix of the lowercased
+//     form seen in at least two training word types, the most frequent
+//     edits "strip n code points, append s", learned from the word types
+//     of the training data. For nouns, verbs, adjectives and adverbs the
+//     first edit whose result is a lemma of the lexicon wins (provoking ->
+//     provoke rather than provok), trying shorter suffixes too; else the
+//     most frequent edit of the longest suffix.
 
 // lemmaRule is an edit from a form to its lemma.
 type lemmaRule struct {
@@ -262,9 +268,19 @@ func (t *Tagger) lemma(s *scratch, a *tokAttr, rs []rune, c uint8, first bool) (
 	return string(b), true
 }
 
+// lowerRunes returns the code points of s lowercased one by one, as
+// hashLower sees them.
+func lowerRunes(s string) []rune {
+	rs := []rune(s)
+	for i, r := range rs {
+		rs[i] = toLower(r)
+	}
+	return rs
+}
+
 // edit returns the rule that turns form into lemma, both lowercased.
 func edit(form, lemma string) (lemmaRule, bool) {
-	f, l := []rune(strings.ToLower(form)), []rune(strings.ToLower(lemma))
+	f, l := lowerRunes(form), lowerRunes(lemma)
 	p := 0
 	for p < len(f) && p < len(l) && f[p] == l[p] {
 		p++
@@ -288,7 +304,7 @@ func learnRules(entries []lexEntry, maxSuffix, minTypes int) []ruleEntry {
 	}
 	counts := map[key]map[lemmaRule]int{}
 	for _, e := range entries {
-		lf := []rune(strings.ToLower(e.form))
+		lf := lowerRunes(e.form)
 		for _, t := range e.tags {
 			if t.count == 0 || t.lemma == "" {
 				continue

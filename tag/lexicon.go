@@ -15,7 +15,10 @@ type lexParams struct {
 	AmbShare    float32 // classes under this share of a form's count are left out of its ambiguity class
 }
 
-var defaultLexParams = lexParams{DirectMin: 20, DirectRatio: 0.97, CandMin: 5, AmbMin: 2, AmbShare: 0.05}
+// defaultLexParams returns the thresholds chosen on EWT dev.
+func defaultLexParams() lexParams {
+	return lexParams{DirectMin: 20, DirectRatio: 0.97, CandMin: 5, AmbMin: 2, AmbShare: 0.05}
+}
 
 // lexTag is one class a form was seen with: how often, and its most
 // frequent lemma. Count 0 marks a lemma that came from the built-in list of

@@ -220,6 +220,13 @@ func TestBadInput(t *testing.T) {
 			tg.Tag(doc)
 		})
 	}
+	t.Run("short destinations", func(t *testing.T) {
+		upos := make([]string, 1)
+		tg.TagWords([]string{"Kerry", "met", "Lavrov"}, upos, nil, make([]string, 2))
+		if upos[0] != "PROPN" {
+			t.Errorf("UPOS %q, want PROPN", upos[0])
+		}
+	})
 	t.Run("empty sentence in doc", func(t *testing.T) {
 		doc := &eventwire.Doc{Sentences: []eventwire.Sentence{{}}}
 		tg.Tag(doc)
@@ -374,6 +381,10 @@ func FuzzRead(f *testing.F) {
 
 func TestTrainSentences(t *testing.T) {
 	sents := toySentences(t)
+	withEmpty := append([]*conllu.Sentence{{}}, sents...)
+	if _, err := TrainSentences(context.Background(), withEmpty, TrainOptions{Iterations: 1}); err != nil {
+		t.Errorf("with an empty sentence: %v", err)
+	}
 	a, b := saved(t, toyTagger(t)), saved(t, toyTagger(t))
 	if !bytes.Equal(a, b) {
 		t.Error("training twice with the same seed gave different models")

@@ -103,11 +103,10 @@ func grow[T any](s []T, n int) []T {
 }
 
 // TagWords tags one sentence given as word forms: it writes the UPOS, XPOS
-// and lemma of words[i] to upos[i], xpos[i] and lemma[i]. Each of upos,
-// xpos and lemma must be at least as long as words.
+// and lemma of words[i] to upos[i], xpos[i] and lemma[i], which should be
+// as long as words (a shorter one gets the tags of the first words only).
 func (t *Tagger) TagWords(words []string, upos, xpos, lemma []string) {
 	n := len(words)
-	upos, xpos, lemma = upos[:n], xpos[:n], lemma[:n]
 	s := t.getScratch()
 	defer t.pool.Put(s)
 	s.runes = s.runes[:0]
@@ -126,12 +125,19 @@ func (t *Tagger) TagWords(words []string, upos, xpos, lemma []string) {
 	s.out = grow(s.out, n)
 	t.decode(s, s.attrs, s.out)
 	for i, c := range s.out {
-		upos[i], xpos[i] = t.classes[c].upos, t.classes[c].xpos
-		l, ok := t.lemma(s, &s.attrs[i+pad], s.runes[s.bounds[i]:s.bounds[i+1]], c, i == 0)
-		if !ok {
-			l = words[i]
+		if i < len(upos) {
+			upos[i] = t.classes[c].upos
 		}
-		lemma[i] = l
+		if i < len(xpos) {
+			xpos[i] = t.classes[c].xpos
+		}
+		if i < len(lemma) {
+			l, ok := t.lemma(s, &s.attrs[i+pad], s.runes[s.bounds[i]:s.bounds[i+1]], c, i == 0)
+			if !ok {
+				l = words[i]
+			}
+			lemma[i] = l
+		}
 	}
 }
 
