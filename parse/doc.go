@@ -41,42 +41,58 @@
 //
 // Arc-hybrid builds projective trees only. In EWT 2.3% of the training
 // sentences are non-projective, and 0.17% of the words (0.11% in test)
-// hang from a head that makes them so; such trees are projectivised
-// before training by lifting
-// (Nivre and Nilsson 2005): while some arc spans a word its head does not
-// dominate, the shortest such arc is re-attached to the head's head. The
-// label is kept and not encoded, so the lifted arcs are not restored at
-// parse time: the parser outputs the projective approximation, and the
-// few non-projective arcs of the test data count as errors.
+// hang from a head that makes them so; such trees are projectivised before
+// training by lifting (Nivre and Nilsson 2005): while some arc spans a
+// word its head does not dominate, the shortest such arc is re-attached to
+// the head's head, and the dynamic oracle is computed against the
+// projectivised tree. The label is kept and not encoded (encoding it
+// would multiply the actions to recover at most 0.1 point), so lifted
+// arcs are not restored at parse time: the parser outputs the projective
+// approximation, and the few non-projective arcs of the test data count
+// as errors.
 //
 // # Features
 //
 // The feature templates follow Zhang and Nivre (2011), adapted to
 // arc-hybrid, whose decisions involve s0 with b0 (LEFT) and s1 with s0
-// (RIGHT): the words and tags (XPOS, and UPOS for a few) of s0, s1, s2,
-// b0, b1, b2; the two leftmost and rightmost children of s0, the leftmost
-// and rightmost of s1, the two leftmost of b0, with their labels; pairs
-// and triples of them; the distances b0-s0 and s0-s1; the valencies
-// (numbers of left and right children) and the sets of children's labels;
-// word-tag pairs across s1, s0 and b0 with UPOS, which the tagger gets
-// right more often than XPOS (they make the parser more robust to tagging
-// errors: +0.3 UAS and LAS on EWT dev with predicted tags); and the last
-// three letters of s0, s1, b0 and b1. 129 templates in all. Word forms are
-// lower-cased with digits mapped to 0; forms seen fewer than twice in
-// training are replaced by their shape (capitalisation, digits, hyphen,
-// length), so that unseen names and numbers share what was learnt about
-// rare words. Lemmas are not used.
+// (RIGHT): the words and tags (XPOS, and UPOS for some) of s0, s1, s2, b0,
+// b1, b2; the two leftmost and rightmost children of s0, the leftmost and
+// rightmost of s1, the two leftmost of b0, with their labels; pairs and
+// triples of them; the distances b0-s0 and s0-s1; the valencies (numbers
+// of left and right children) and the sets of children's labels. Added to
+// them, because the tags are predicted and about one word in twenty has a
+// wrong one: word-tag pairs across s1, s0 and b0 with UPOS, which the
+// tagger gets right more often than XPOS; the last three letters of s0,
+// s1, b0 and b1; the ambiguity class of s0, s1, b0 and b1 (the XPOS tags
+// seen with the word in training, which do not depend on the tagger); and
+// how far the next verb after b0 is. 140 templates in all.
+//
+// Word forms are lower-cased with digits mapped to 0; forms seen fewer
+// than twice in training are replaced by their shape (capitalisation,
+// digits, hyphen, length), so that unseen names and numbers share what was
+// learnt about rare words. Lemmas are not used.
+//
+// # Training data and tags
+//
+// The parser is trained on UD English EWT and GUM with jack-knifed tags:
+// the training sentences are cut into five blocks, and each block is
+// tagged by a tagger (package tag) trained on the other four, so that the
+// parser learns from tags as wrong as those it will see. Word forms come
+// from the treebank (gold tokens).
 //
 // # Weights: hashing, pruning, quantisation
 //
-// A template number and its atoms (64-bit hashes of forms, tag numbers)
-// are folded FNV-style and finalised into 64 bits, without allocating;
-// the top bits select one of 1<<20 rows of a weight matrix with one column
-// per action (float32 while training). At save time the averaged weights
-// whose magnitude is below a threshold are dropped and the rest are
-// quantised to int16 with one global scale; each row keeps only its
-// non-zero entries (action, weight), and the model is gzipped. At parse
-// time the scores are integer sums over 129 short rows; a pooled
-// scratch state makes parsing allocation-free per word, and a Parser is
-// read-only and safe for concurrent use.
+// A template number and its atoms (64-bit hashes of forms, tag numbers,
+// classes) are folded FNV-style and finalised into 64 bits, without
+// allocating; the top 20 bits select a row of a weight matrix with one
+// column per action (float32 while training). When training ends, the
+// averaged weights below 1 in magnitude are dropped (they change few
+// decisions: see TestPruneSweep) and the rest are quantised to int16 with
+// one global scale; the model file stores each row's non-zero entries
+// (action, weight) by column, gzipped. In memory, the rows of frequent
+// features are dense (an int16 for every action, two to a word) and the
+// others sparse (action and weight in a word), and a configuration's
+// score is an integer sum over its 140 rows, read in three passes so that
+// their cache misses overlap. A pooled scratch state makes parsing
+// allocation-free, and a Parser is read-only and safe for concurrent use.
 package parse

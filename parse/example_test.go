@@ -13,9 +13,9 @@ func Example() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	words := strings.Fields("Kerry held talks with Lavrov in Brussels .")
-	upos := strings.Fields("PROPN VERB NOUN ADP PROPN ADP PROPN PUNCT")
-	xpos := strings.Fields("NNP VBD NNS IN NNP IN NNP .")
+	words := strings.Fields("Kerry said he discussed the plan with Lavrov .")
+	upos := strings.Fields("PROPN VERB PRON VERB DET NOUN ADP PROPN PUNCT")
+	xpos := strings.Fields("NNP VBD PRP VBD DT NN IN NNP .")
 	heads := make([]int, len(words))
 	rels := make([]string, len(words))
 	p.ParseWords(words, upos, xpos, heads, rels)
@@ -24,15 +24,16 @@ func Example() {
 		if heads[i] >= 0 {
 			head = words[heads[i]]
 		}
-		fmt.Printf("%-8s %-6s <- %s\n", w, rels[i], head)
+		fmt.Printf("%-9s %-5s <- %s\n", w, rels[i], head)
 	}
 	// Output:
-	// Kerry    nsubj  <- held
-	// held     root   <- ROOT
-	// talks    obj    <- held
-	// with     case   <- Lavrov
-	// Lavrov   nmod   <- talks
-	// in       case   <- Brussels
-	// Brussels nmod   <- Lavrov
-	// .        punct  <- held
+	// Kerry     nsubj <- said
+	// said      root  <- ROOT
+	// he        nsubj <- discussed
+	// discussed ccomp <- said
+	// the       det   <- plan
+	// plan      obj   <- discussed
+	// with      case  <- Lavrov
+	// Lavrov    nmod  <- plan
+	// .         punct <- said
 }

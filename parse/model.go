@@ -68,13 +68,13 @@ const (
 	magic   = "EWPARSE1"
 	endMark = "END!"
 
-	maxBits    = 26
+	maxBits    = 22
 	minBits    = 4
 	maxLabels  = 250
 	maxTags    = 1000
 	maxStrLen  = 256
 	maxVocab   = 1 << 24
-	maxEntries = 1 << 30
+	maxEntries = maxWeights
 )
 
 func (p *Parser) init() {
@@ -84,7 +84,6 @@ func (p *Parser) init() {
 	p.verb, p.aux = p.uposID["VERB"], p.uposID["AUX"]
 	p.nAct = 1 + len(p.leftLab) + len(p.rightLab)
 	p.nLeft = len(p.leftLab)
-	p.pool.New = func() any { return new(state) }
 }
 
 func tagIndex(tags []string) map[string]uint64 {
@@ -277,8 +276,7 @@ func Read(r io.Reader) (*Parser, error) {
 		return nil, m.err
 	}
 	rows := 1 << p.bits
-	off := make([]uint32, 0, min(rows, 1<<16)+1)
-	off = append(off, 0)
+	off := make([]uint32, 1, rows+1)
 	var total uint64
 	for r := 0; r < rows && m.err == nil; r++ {
 		total += m.uv(nAct, "row length")
@@ -293,8 +291,6 @@ func Read(r io.Reader) (*Parser, error) {
 	if m.err != nil {
 		return nil, m.err
 	}
-	// Read the columns in chunks, so that a corrupt length cannot make us
-	// allocate more than the input holds.
 	acts := readChunks(m, int(total), "actions")
 	lo := readChunks(m, int(total), "weights")
 	hi := readChunks(m, int(total), "weights")
@@ -302,14 +298,14 @@ func Read(r io.Reader) (*Parser, error) {
 		return nil, m.err
 	}
 	ent := make([]uint32, total)
+	var seen [256]uint32 // the last row with a weight for each action, plus 1
 	for r := range rows {
-		seen := [256]bool{}
 		for i := off[r]; i < off[r+1]; i++ {
 			a := acts[i]
-			if uint64(a) >= nAct || seen[a] || lo[i] == 0 && hi[i] == 0 {
+			if uint64(a) >= nAct || seen[a] == uint32(r+1) || lo[i] == 0 && hi[i] == 0 {
 				return nil, fmt.Errorf("%w: bad weight for action %d", ErrModel, a)
 			}
-			seen[a] = true
+			seen[a] = uint32(r + 1)
 			ent[i] = uint32(a)<<16 | uint32(hi[i])<<8 | uint32(lo[i])
 		}
 	}
@@ -334,12 +330,15 @@ func Read(r io.Reader) (*Parser, error) {
 	return p, nil
 }
 
+// readChunks reads n bytes (n <= maxEntries).
 func readChunks(m *modelReader, n int, what string) []byte {
-	const chunk = 1 << 20
-	var out []byte
-	for len(out) < n && m.err == nil {
-		k := min(chunk, n-len(out))
-		out = append(out, m.bytes(k, what)...)
+	if m.err != nil {
+		return nil
+	}
+	out := make([]byte, n)
+	if _, err := io.ReadFull(m.r, out); err != nil {
+		m.fail("%s: %v", what, err)
+		return nil
 	}
 	return out
 }

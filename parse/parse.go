@@ -8,7 +8,7 @@ import (
 // doc and sets Sentence.Parsed. Token text is doc.Runes[t.Start:t.End];
 // the tags are read from t.UPOS and t.XPOS.
 func (p *Parser) Parse(doc *eventwire.Doc) {
-	st := p.pool.Get().(*state)
+	st := p.getState()
 	defer p.pool.Put(st)
 	for si := range doc.Sentences {
 		s := &doc.Sentences[si]
@@ -16,6 +16,13 @@ func (p *Parser) Parse(doc *eventwire.Doc) {
 			continue
 		}
 		n := len(s.Tokens)
+		if p.nAct == 0 {
+			for i := range s.Tokens {
+				s.Tokens[i].Head, s.Tokens[i].Deprel = flat(i)
+			}
+			s.Parsed = true
+			continue
+		}
 		st.reset(n)
 		for i := range s.Tokens {
 			t := &s.Tokens[i]
@@ -40,14 +47,21 @@ func (p *Parser) Parse(doc *eventwire.Doc) {
 
 // ParseWords parses one sentence given as forms and tags. It writes into
 // heads the 0-based index of each word's head (-1 for the root) and into
-// rels its relation; heads and rels must be at least as long as words.
-// upos and xpos may be shorter than words (missing tags count as unknown).
+// rels its relation; heads and rels should be as long as words (when one
+// is shorter, only that many words are parsed). upos and xpos may be
+// shorter than words: missing tags count as unknown.
 func (p *Parser) ParseWords(words, upos, xpos []string, heads []int, rels []string) {
 	n := len(words)
 	if len(heads) < n || len(rels) < n {
 		n = min(len(heads), len(rels))
 	}
-	st := p.pool.Get().(*state)
+	if p.nAct == 0 {
+		for i := range n {
+			heads[i], rels[i] = flat(i)
+		}
+		return
+	}
+	st := p.getState()
 	defer p.pool.Put(st)
 	st.reset(n)
 	for i := range n {
@@ -65,6 +79,23 @@ func (p *Parser) ParseWords(words, upos, xpos []string, heads []int, rels []stri
 	for i := range n {
 		heads[i], rels[i] = p.arc(st, i)
 	}
+}
+
+// getState returns pooled scratch memory.
+func (p *Parser) getState() *state {
+	if st, ok := p.pool.Get().(*state); ok {
+		return st
+	}
+	return new(state)
+}
+
+// flat is the tree a Parser without a model (the zero Parser) gives: the
+// first word is the root and heads the others.
+func flat(i int) (int, string) {
+	if i == 0 {
+		return -1, "root"
+	}
+	return 0, "dep"
 }
 
 // wordAtoms returns the atoms of a form: the word (its hash, or its shape

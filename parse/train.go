@@ -14,11 +14,18 @@ import (
 	"github.com/eventwire/eventwire/conllu"
 )
 
+// The settings of the shipped model (see model/PROVENANCE.md).
+const (
+	DefaultIterations     = 10
+	DefaultJackknifeFolds = 5
+	DefaultSeed           = 1
+)
+
 // TrainOptions configures Train.
 type TrainOptions struct {
 	Files          []string // CoNLL-U training files (gzip or plain): EWT train (+ GUM train)
 	Dev            string   // optional dev file for per-iteration UAS/LAS (never test)
-	Iterations     int      // passes over the training data; 0 means 12
+	Iterations     int      // passes over the training data; 0 means DefaultIterations
 	Seed           int64
 	JackknifeFolds int // 0 = train on gold tags; k>1 = tag each fold with a tagger trained on the other k-1 folds
 	Log            *slog.Logger
@@ -40,7 +47,7 @@ type config struct {
 }
 
 func defaultConfig() config {
-	return config{bits: 20, minCount: 2, minArcs: 20, expStart: 1, expProb: 0.9, prune: 1.3}
+	return config{bits: 20, minCount: 2, minArcs: 20, expStart: 1, expProb: 0.9, prune: 1}
 }
 
 // tagFunc tags sentences in place (forms in, UPOS and XPOS out).
@@ -72,7 +79,7 @@ func train(ctx context.Context, opt TrainOptions, cfg config) (*Parser, error) {
 		log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
 	if opt.Iterations <= 0 {
-		opt.Iterations = 12
+		opt.Iterations = DefaultIterations
 	}
 	start := time.Now()
 	var sents []*sentence
@@ -130,34 +137,8 @@ func train(ctx context.Context, opt TrainOptions, cfg config) (*Parser, error) {
 	log.Info("inventory", "labels", len(p.labels), "actions", p.nAct, "vocabulary", len(p.vocabList), "upos", len(p.upos), "xpos", len(p.xpos))
 
 	t := &trainer{p: p, A: p.nAct, cfg: cfg, rng: rand.New(rand.NewPCG(uint64(opt.Seed), 0x5eed))}
-	rows := 1 << cfg.bits
-	t.w = make([]float32, rows*t.A)
-	t.u = make([]float32, rows*t.A)
-	order := make([]int, len(sents))
-	for i := range order {
-		order[i] = i
-	}
-	for it := 1; it <= opt.Iterations; it++ {
-		t.rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		var st state
-		errs, total := 0, 0
-		for k, i := range order {
-			if k%256 == 0 {
-				if err := ctx.Err(); err != nil {
-					return nil, err
-				}
-			}
-			e, n := t.learn(&st, sents[i], it)
-			errs += e
-			total += n
-		}
-		attrs := []any{"iteration", it, "train_err", fmt.Sprintf("%.2f%%", 100*float64(errs)/float64(max(total, 1))),
-			"elapsed", time.Since(start).Round(time.Second)}
-		if len(dev) > 0 && (cfg.devEvery <= 1 || it%cfg.devEvery == 0 || it == opt.Iterations) {
-			uas, las := t.evalAveraged(dev)
-			attrs = append(attrs, "dev_uas", pct(uas), "dev_las", pct(las))
-		}
-		log.Info("train", attrs...)
+	if err := t.train(ctx, sents, dev, opt.Iterations, log, start); err != nil {
+		return nil, err
 	}
 	t.finish()
 	log.Info("model", "weights", p.w.n, "scale", p.scale, "elapsed", time.Since(start).Round(time.Second))
@@ -615,30 +596,48 @@ func (t *trainer) evalAveraged(sents []*sentence) (uas, las float64) {
 // finish averages the weights, prunes and quantises them into the compact
 // model of t.p, and frees the dense matrices.
 func (t *trainer) finish() {
-	p := t.p
-	A := t.A
 	inv := 1 / t.c
-	var maxAbs float32
 	for i := range t.w {
-		v := t.w[i] - t.u[i]*inv
-		t.w[i] = v
-		if a := float32(math.Abs(float64(v))); a > maxAbs {
-			maxAbs = a
-		}
+		t.w[i] -= t.u[i] * inv
 	}
 	t.u = nil
+	compact(t.p, t.w, t.A, t.cfg.prune)
+	t.w = nil
+}
+
+// compact prunes and quantises the averaged weights w (rows of A actions)
+// into the compact model of p.
+func compact(p *Parser, w []float32, A int, prune float32) {
+	var maxAbs float32
+	for _, v := range w {
+		maxAbs = max(maxAbs, v, -v)
+	}
 	scale := maxAbs / 32767
 	if scale == 0 {
 		scale = 1
 	}
 	p.scale = scale
-	thr := max(t.cfg.prune, scale/2)
-	rows := len(t.w) / A
+	thr := max(prune, scale/2)
+	// A model holds at most maxWeights weights: raise the threshold until
+	// it fits (only an unpruned model is that big).
+	for {
+		n := 0
+		for _, v := range w {
+			if max(v, -v) >= thr {
+				n++
+			}
+		}
+		if n <= maxWeights {
+			break
+		}
+		thr *= 1.25
+	}
+	rows := len(w) / A
 	off := make([]uint32, rows+1)
 	var ent []uint32
 	for r := range rows {
-		for a, v := range t.w[r*A : r*A+A] {
-			if float32(math.Abs(float64(v))) < thr {
+		for a, v := range w[r*A : r*A+A] {
+			if max(v, -v) < thr {
 				continue
 			}
 			q := int32(math.Round(float64(v / scale)))
@@ -651,7 +650,41 @@ func (t *trainer) finish() {
 		off[r+1] = uint32(len(ent))
 	}
 	p.w = buildWeights(off, ent, A)
-	t.w = nil
+}
+
+// train runs the perceptron over sents for the given iterations, logging
+// the dev scores.
+func (t *trainer) train(ctx context.Context, sents, dev []*sentence, iterations int, log *slog.Logger, start time.Time) error {
+	rows := 1 << t.cfg.bits
+	t.w = make([]float32, rows*t.A)
+	t.u = make([]float32, rows*t.A)
+	order := make([]int, len(sents))
+	for i := range order {
+		order[i] = i
+	}
+	var st state
+	for it := 1; it <= iterations; it++ {
+		t.rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		errs, total := 0, 0
+		for k, i := range order {
+			if k%256 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
+			e, n := t.learn(&st, sents[i], it)
+			errs += e
+			total += n
+		}
+		attrs := []any{"iteration", it, "train_err", fmt.Sprintf("%.2f%%", 100*float64(errs)/float64(max(total, 1))),
+			"elapsed", time.Since(start).Round(time.Second)}
+		if len(dev) > 0 && (t.cfg.devEvery <= 1 || it%t.cfg.devEvery == 0 || it == iterations) {
+			uas, las := t.evalAveraged(dev)
+			attrs = append(attrs, "dev_uas", pct(uas), "dev_las", pct(las))
+		}
+		log.Info("train", attrs...)
+	}
+	return nil
 }
 
 // score counts correct heads and labels.

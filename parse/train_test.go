@@ -56,9 +56,9 @@ func TestTrainModel(t *testing.T) {
 	opt := TrainOptions{
 		Files:          files,
 		Dev:            filepath.Join(ewt, "en_ewt-ud-dev.conllu.gz"),
-		Iterations:     envInt("EVENTWIRE_TRAIN_ITER", 12),
-		Seed:           1,
-		JackknifeFolds: envInt("EVENTWIRE_TRAIN_FOLDS", 0),
+		Iterations:     envInt("EVENTWIRE_TRAIN_ITER", DefaultIterations),
+		Seed:           DefaultSeed,
+		JackknifeFolds: envInt("EVENTWIRE_TRAIN_FOLDS", DefaultJackknifeFolds),
 		Log:            slog.New(slog.NewTextHandler(os.Stderr, nil)),
 	}
 	cfg := defaultConfig()

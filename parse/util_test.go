@@ -5,6 +5,10 @@ import (
 	"compress/gzip"
 	"io"
 	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/eventwire/eventwire/internal/newscorpus"
 )
 
 func writeFile(path, s string) error { return os.WriteFile(path, []byte(s), 0o644) }
@@ -27,4 +31,26 @@ func gunzip(tb interface{ Fatal(...any) }, b []byte) []byte {
 		tb.Fatal(err)
 	}
 	return out
+}
+
+func writeTemp(t *testing.T, s string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "data.conllu")
+	if err := writeFile(path, s); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// sharedUD returns ../shared/data/ud-english-<name> when it exists.
+func sharedUD(name string) (string, bool) {
+	dir, ok := newscorpus.DataDir()
+	if !ok {
+		return "", false
+	}
+	d := filepath.Join(dir, "ud-english-"+name)
+	if _, err := os.Stat(d); err != nil {
+		return "", false
+	}
+	return d, true
 }
