@@ -122,6 +122,25 @@ type Sentence struct {
 	Parsed    bool
 }
 
+// Name is a name the ner stage found: tokens [Start, End) of sentence
+// Sentence of the Doc.
+type Name struct {
+	Sentence   int
+	Start, End int
+	// Type is the recogniser's class: NamePER, NameORG, NameLOC or NameMISC
+	// (the CoNLL-2003 classes). The actor stage turns it into an entity
+	// type (PERSON, ORG, GPE, LOC, NORP).
+	Type string
+}
+
+// Name classes, as in CoNLL-2003.
+const (
+	NamePER  = "PER"
+	NameORG  = "ORG"
+	NameLOC  = "LOC"
+	NameMISC = "MISC"
+)
+
 // Doc is an article with every annotation layer that the stages have added
 // so far. A Doc belongs to one goroutine at a time.
 type Doc struct {
@@ -138,8 +157,14 @@ type Doc struct {
 	Paragraphs []Span
 	Sentences  []Sentence
 
-	// Added by later stages; empty until those stages exist.
+	// Added by ner: the names found in each sentence, in text order.
+	Names []Name
+
+	// Added by actor: every person, organisation, place and group, with
+	// all its mentions (names, pronouns, descriptions) and its actor code.
 	Entities []Entity
+
+	// Added by later stages; empty until those stages exist.
 	Quotes   []Quote
 	Events   []Event
 }

@@ -55,7 +55,20 @@ type Mention struct {
 	Start int    `json:"start"`
 	End   int    `json:"end"`
 	Text  string `json:"text"`
+	// Kind says how the entity is referred to: MentionName ("John Kerry",
+	// "Kerry"), MentionPronoun ("he"), MentionNominal ("the minister",
+	// "the alliance") or MentionMetonym ("Moscow" or "the Kremlin" for a
+	// government). Empty where it does not apply (event triggers).
+	Kind string `json:"kind,omitempty"`
 }
+
+// Mention kinds.
+const (
+	MentionName    = "name"
+	MentionPronoun = "pronoun"
+	MentionNominal = "nominal"
+	MentionMetonym = "metonym"
+)
 
 // Quote kinds.
 const (
