@@ -86,6 +86,12 @@ type Quote struct {
 	End     int      `json:"end"`
 	Speaker *Speaker `json:"speaker"`
 	Cue     *Cue     `json:"cue"`
+	// Spans are the parts inside quotation marks, in text order: two for a
+	// quote split by its attribution ("...," he said, "..."), the quoted
+	// fragments of a mixed quote, none for indirect speech. Start and End
+	// cover them all (and, for mixed and indirect quotes, the whole
+	// reported clause).
+	Spans []Span `json:"spans,omitempty"`
 }
 
 // Speaker is who said a quote: the words that name them and the entity

@@ -6,8 +6,16 @@
 //
 //	clean.Clean     dateline and boilerplate
 //	text.Segment    paragraphs, sentences, tokens
-//	tag.Tag         part of speech and lemma        (when Options.Syntax)
-//	parse.Parse     dependency heads and relations  (when Options.Syntax)
+//	tag.Tag         part of speech and lemma        (when Options.Syntax or Entities)
+//	parse.Parse     dependency heads and relations  (when Options.Syntax or Entities)
+//	ner.Recognize   names of people, organisations, places (when Options.Entities)
+//	actor.Resolve   entities, coreference, actor codes     (when Options.Entities)
+//
+// The actor stage learns from each article ("Russian Foreign Minister
+// Sergei Lavrov" teaches that Lavrov is RUSGOV) and applies it to later
+// ones, so Run resolves the articles one at a time, in input order, after
+// the workers have done the rest: a run's output does not depend on the
+// number of workers.
 //
 // Later stages are added here, and nowhere else, as they land. A stage runs
 // only when something asked for needs it, so extracting without --syntax
@@ -23,7 +31,10 @@ import (
 	"runtime/debug"
 
 	"github.com/eventwire/eventwire"
+	"github.com/eventwire/eventwire/actor"
 	"github.com/eventwire/eventwire/clean"
+	"github.com/eventwire/eventwire/geo"
+	"github.com/eventwire/eventwire/ner"
 	"github.com/eventwire/eventwire/parse"
 	"github.com/eventwire/eventwire/tag"
 	"github.com/eventwire/eventwire/text"
@@ -45,20 +56,32 @@ func (e *Error) Unwrap() error { return e.Err }
 // Pipeline holds what the stages share. It is safe for concurrent use: the
 // models are loaded once by New and only read afterwards.
 type Pipeline struct {
-	tagger *tag.Tagger   // nil when no stage needs tags
-	parser *parse.Parser // nil when no stage needs a parse
+	tagger *tag.Tagger      // nil when no stage needs tags
+	parser *parse.Parser    // nil when no stage needs a parse
+	ner    *ner.Recognizer  // nil unless Options.Entities
+	coder  *actor.Coder     // nil unless Options.Entities
+	kb     *actor.Knowledge // what the actor stage has learned; nil unless Options.Entities
 }
 
 // Options says what the caller needs from the pipeline.
 type Options struct {
 	// Syntax tags, lemmatizes and parses every sentence.
 	Syntax bool
+	// Entities finds names, groups every mention into entities and codes
+	// their actors. It needs the syntax stages, and so runs them.
+	Entities bool
+	// Actors are the user's actor dictionaries (actor.ReadDict), consulted
+	// before the embedded tables.
+	Actors []*actor.Dict
+	// Knowledge is what the actor stage knows before the run; it learns
+	// into it as the articles go by. Nil starts from nothing.
+	Knowledge *actor.Knowledge
 }
 
 // New loads what the asked-for stages need and returns the pipeline.
 func New(opt Options) (*Pipeline, error) {
 	p := &Pipeline{}
-	if opt.Syntax {
+	if opt.Syntax || opt.Entities {
 		var err error
 		if p.tagger, err = tag.Load(); err != nil {
 			return nil, fmt.Errorf("loading the tagger: %w", err)
@@ -67,19 +90,48 @@ func New(opt Options) (*Pipeline, error) {
 			return nil, fmt.Errorf("loading the parser: %w", err)
 		}
 	}
+	if opt.Entities {
+		g, err := geo.Load()
+		if err != nil {
+			return nil, fmt.Errorf("loading the gazetteer: %w", err)
+		}
+		if p.ner, err = ner.LoadWith(g); err != nil {
+			return nil, fmt.Errorf("loading the name recogniser: %w", err)
+		}
+		if p.coder, err = actor.New(actor.Options{Geo: g, Dicts: opt.Actors}); err != nil {
+			return nil, fmt.Errorf("loading the actor tables: %w", err)
+		}
+		p.kb = opt.Knowledge
+		if p.kb == nil {
+			p.kb = actor.NewKnowledge()
+		}
+	}
 	return p, nil
 }
 
+// Knowledge returns what the actor stage has learned so far (nil when the
+// pipeline does not resolve entities), for a caller that keeps it.
+func (p *Pipeline) Knowledge() *actor.Knowledge { return p.kb }
+
 // Process runs every stage over one article. A stage that panics (a bug)
 // does not bring the run down: Process returns an *Error wrapping
-// ErrInternal for that article.
-func (p *Pipeline) Process(a eventwire.Article) (doc *eventwire.Doc, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			doc = nil
-			err = &Error{a.Origin, fmt.Errorf("%w: %v\n%s", ErrInternal, r, debug.Stack())}
-		}
-	}()
+// ErrInternal for that article. Concurrent calls are safe, but what one
+// article teaches the actor stage reaches another only if it was processed
+// first: use Run for output that does not depend on timing.
+func (p *Pipeline) Process(a eventwire.Article) (*eventwire.Doc, error) {
+	doc, err := p.process(a)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.resolve(doc); err != nil {
+		return nil, err
+	}
+	return doc, nil
+}
+
+// process runs the stages that look at one article alone.
+func (p *Pipeline) process(a eventwire.Article) (doc *eventwire.Doc, err error) {
+	defer recoverInternal(a.Origin, &err)
 	doc = eventwire.NewDoc(a)
 	clean.Clean(doc)
 	text.Segment(doc)
@@ -89,7 +141,27 @@ func (p *Pipeline) Process(a eventwire.Article) (doc *eventwire.Doc, err error) 
 	if p.parser != nil {
 		p.parser.Parse(doc)
 	}
+	if p.ner != nil {
+		p.ner.Recognize(doc)
+	}
 	return doc, nil
+}
+
+// resolve runs the actor stage, which reads and feeds the run's knowledge.
+func (p *Pipeline) resolve(doc *eventwire.Doc) (err error) {
+	if p.coder == nil {
+		return nil
+	}
+	defer recoverInternal(doc.Origin, &err)
+	p.coder.Resolve(doc, p.kb)
+	return nil
+}
+
+// recoverInternal turns a panic in a stage into an *Error for the article.
+func recoverInternal(o eventwire.Origin, err *error) {
+	if r := recover(); r != nil {
+		*err = &Error{o, fmt.Errorf("%w: %v\n%s", ErrInternal, r, debug.Stack())}
+	}
 }
 
 // Stats counts what a Run did.
@@ -154,7 +226,7 @@ func (p *Pipeline) Run(ctx context.Context, in iter.Seq2[eventwire.Article, erro
 	for range workers {
 		go func() {
 			for j := range work {
-				doc, err := p.Process(j.article)
+				doc, err := p.process(j.article)
 				if err != nil {
 					j.failure <- err
 					continue
@@ -169,6 +241,11 @@ func (p *Pipeline) Run(ctx context.Context, in iter.Seq2[eventwire.Article, erro
 		if j.err == nil {
 			select {
 			case doc := <-j.done:
+				if err := p.resolve(doc); err != nil {
+					st.Failed++
+					fail(err)
+					break
+				}
 				if err := emit(doc); err != nil {
 					cancel()
 					drain(order)

@@ -123,3 +123,45 @@ func newPipeline(t testing.TB, opt Options) *Pipeline {
 	}
 	return p
 }
+
+// TestRunLearnsInInputOrder checks that what one article teaches the actor
+// stage reaches the articles after it, whatever the number of workers: the
+// first article introduces a (fictional) minister with her title, the later
+// ones name her bare.
+func TestRunLearnsInInputOrder(t *testing.T) {
+	texts := []string{
+		"Minister visits Kiev\n\nMoldovan Foreign Minister Amara Velkova arrived in Kiev on Monday for talks on trade. Velkova said the talks would be difficult.",
+		"Talks go on\n\nVelkova met officials in Paris on Tuesday.",
+		"Trade deal\n\nVelkova said on Wednesday that a deal was close.",
+	}
+	for _, workers := range []int{1, 3} {
+		p := newPipeline(t, Options{Entities: true})
+		in := func(yield func(eventwire.Article, error) bool) {
+			for _, s := range texts {
+				a := eventwire.Article{Text: s, Published: "2024-05-06"}
+				if !yield(a, nil) {
+					return
+				}
+			}
+		}
+		var got []string
+		emit := func(d *eventwire.Doc) error {
+			code := ""
+			for _, e := range d.Entities {
+				if e.Name == "Amara Velkova" || e.Name == "Velkova" {
+					if e.Actor != nil {
+						code = e.Actor.Code
+					}
+				}
+			}
+			got = append(got, code)
+			return nil
+		}
+		if _, err := p.Run(context.Background(), in, workers, emit, func(err error) { t.Error(err) }, nil); err != nil {
+			t.Fatal(err)
+		}
+		if want := []string{"MDAGOV", "MDAGOV", "MDAGOV"}; !slices.Equal(got, want) {
+			t.Errorf("workers=%d: Velkova coded %q, want %q", workers, got, want)
+		}
+	}
+}

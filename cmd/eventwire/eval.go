@@ -4,12 +4,11 @@ import (
 	"fmt"
 
 	"github.com/eventwire/eventwire/eval"
-	"github.com/eventwire/eventwire/parse"
-	"github.com/eventwire/eventwire/tag"
 )
 
 type evalCmd struct {
 	Tokens evalTokensCmd `cmd:"" help:"Score token boundaries against the gold tokens of a CoNLL-U file (gzip or plain)."`
+	NER    evalNERCmd    `cmd:"" name:"ner" help:"Score the name recogniser on a CoNLL-2003 or IOB2 file: P, R and F1 by type, exact spans."`
 	UD     evalUDCmd     `cmd:"" name:"ud" help:"Score the tagger, lemmatizer and parser on a CoNLL-U file: gold tokens, then raw text."`
 }
 
@@ -18,11 +17,7 @@ type evalUDCmd struct {
 }
 
 func (c *evalUDCmd) Run(e *env) error {
-	t, err := tag.Load()
-	if err != nil {
-		return err
-	}
-	p, err := parse.Load()
+	t, p, err := loadSyntax()
 	if err != nil {
 		return err
 	}

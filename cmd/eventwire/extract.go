@@ -1,10 +1,15 @@
 package main
 
 import (
+	"bufio"
+	"compress/gzip"
 	"fmt"
+	"io"
+	"os"
 	"time"
 
 	"github.com/eventwire/eventwire"
+	"github.com/eventwire/eventwire/actor"
 	"github.com/eventwire/eventwire/pipeline"
 	"github.com/eventwire/eventwire/sink"
 	"github.com/eventwire/eventwire/source"
@@ -17,6 +22,8 @@ type extractCmd struct {
 	Workers     int      `default:"0" help:"Worker goroutines; 0 uses every core."`
 	Sentences   bool     `help:"Add each article's sentences and tokens to its record."`
 	Syntax      bool     `help:"Tag, lemmatize and parse every sentence; implies --sentences (each token gets tag, xpos, lemma, head and relation)."`
+	Entities    bool     `default:"true" negatable:"" help:"Find people, organisations and places, resolve their mentions and code their actors (on by default; --no-entities skips the models)."`
+	Actors      []string `type:"existingfile" placeholder:"FILE" help:"A PETRARCH/Phoenix actor or agent dictionary (plain or .gz), consulted before the built-in tables; repeat for more."`
 	InputFormat string   `enum:"auto,text,jsonl" default:"auto" help:"How to read inputs: auto (by name, then by content), text or jsonl."`
 	MaxBytes    int64    `default:"16777216" help:"Largest article accepted, in bytes (a text file or a JSONL line)."`
 	Progress    bool     `help:"Show progress on stderr (on by default when stderr is a terminal)."`
@@ -39,7 +46,11 @@ func (c *extractCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
-	p, err := pipeline.New(pipeline.Options{Syntax: c.Syntax})
+	dicts, err := readDicts(e, c.Actors)
+	if err != nil {
+		return err
+	}
+	p, err := pipeline.New(pipeline.Options{Syntax: c.Syntax, Entities: c.Entities, Actors: dicts})
 	if err != nil {
 		return err
 	}
@@ -70,4 +81,40 @@ func (c *extractCmd) Run(e *env) error {
 		return failed{exitFailed}
 	}
 	return nil
+}
+
+// readDicts reads the user's actor dictionaries, gzip or plain, and prints
+// the entries each one had to skip.
+func readDicts(e *env, names []string) ([]*actor.Dict, error) {
+	var dicts []*actor.Dict
+	for _, name := range names {
+		d, err := readDict(name)
+		if err != nil {
+			return nil, err
+		}
+		for _, w := range d.Warnings {
+			fmt.Fprintf(e.stderr, "eventwire: %v\n", w)
+		}
+		dicts = append(dicts, d)
+	}
+	return dicts, nil
+}
+
+func readDict(name string) (*actor.Dict, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	br := bufio.NewReader(f)
+	var r io.Reader = br
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		defer zr.Close()
+		r = zr
+	}
+	return actor.ReadDict(r, name)
 }

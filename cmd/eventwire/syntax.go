@@ -17,6 +17,7 @@ import (
 type trainCmd struct {
 	Tagger trainTaggerCmd `cmd:"" help:"Train the POS tagger and lemmatizer on UD CoNLL-U treebanks."`
 	Parser trainParserCmd `cmd:"" help:"Train the dependency parser on UD CoNLL-U treebanks."`
+	NER    trainNERCmd    `cmd:"" name:"ner" help:"Train the name recogniser on CoNLL-2003 and Universal NER English."`
 }
 
 // treebank names the training data: a UD treebank directory (its
@@ -128,12 +129,21 @@ type parseCmd struct {
 	Conllu bool `required:"" help:"Read CoNLL-U on stdin (FORM given) and write it with UPOS, XPOS, LEMMA, HEAD and DEPREL filled."`
 }
 
-func (c *parseCmd) Run(e *env) error {
+// loadSyntax loads the embedded tagger and parser.
+func loadSyntax() (*tag.Tagger, *parse.Parser, error) {
 	t, err := tag.Load()
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	p, err := parse.Load()
+	if err != nil {
+		return nil, nil, err
+	}
+	return t, p, nil
+}
+
+func (c *parseCmd) Run(e *env) error {
+	t, p, err := loadSyntax()
 	if err != nil {
 		return err
 	}
