@@ -39,10 +39,14 @@ func newPhraseIndex(rule int) *phraseIndex {
 	return &phraseIndex{rule: rule, byFirst: make(map[string][]int32)}
 }
 
-// splitWords tokenizes a phrase as article text is tokenized.
+// splitWords tokenizes a phrase as article text is tokenized. The phrase
+// is tokenized as if a word followed it, as it does in a sentence: at the
+// very end of a text the tokenizer would split the full stop off a final
+// abbreviation ("U.N" "."), which no mid-sentence "U.N." would match.
 func splitWords(s string) []string {
-	rs := []rune(s)
+	rs := []rune(s + " x")
 	toks := text.Tokenize(nil, rs, 0, len(rs))
+	toks = toks[:max(0, len(toks)-1)]
 	w := make([]string, len(toks))
 	for i, t := range toks {
 		w[i] = string(rs[t.Start:t.End])

@@ -142,6 +142,8 @@ func TestOrg(t *testing.T) {
 		{"state department", 0, 0, "", ""},
 		{"Islamic State militants", 0, 2, "Islamic State", "IMGMUSISI"},
 		{"the Pentagon", 1, 1, "Pentagon", "USAMIL"},
+		{"The U.N. has appealed", 1, 1, "United Nations", "IGOUNO"}, // an alias ending in an abbreviation
+		{"the E.U. said", 1, 1, "European Union", "IGOEUREEC"},
 	}
 	for _, tt := range tests {
 		n, org, ok := c.Org(strings.Fields(tt.words), tt.i)

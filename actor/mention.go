@@ -95,8 +95,22 @@ var groupWords = map[string]bool{
 // nationalities, seats of government and known organisations that the
 // recogniser missed, and sorts the mentions into text order.
 func (r *resolver) findNames() {
+	// In a title-cased headline every word is capitalised, and the
+	// recogniser, which leans on capitals, finds names that are not there
+	// ("Kremlin Rejects Ceasefire Terms"). There a name is kept only when
+	// the article's body uses it too, or the tables know all of it.
+	titled := make([]bool, len(r.words))
+	body := map[string]string{} // name text in the body -> its class
+	for s, ws := range r.words {
+		titled[s] = r.inTitle(s) && titleCased(ws, r.doc.Sentences[s].Tokens)
+	}
 	for _, n := range r.doc.Names {
-		if n.Sentence < 0 || n.Sentence >= len(r.words) || n.Start < 0 || n.End > len(r.words[n.Sentence]) || n.Start >= n.End {
+		if r.validName(n) && !titled[n.Sentence] {
+			body[strings.Join(r.words[n.Sentence][n.Start:n.End], " ")] = n.Type
+		}
+	}
+	for _, n := range r.doc.Names {
+		if !r.validName(n) || titled[n.Sentence] && !r.knownName(n, body) {
 			continue
 		}
 		if !r.free(n.Sentence, n.Start, n.End) {
@@ -104,9 +118,82 @@ func (r *resolver) findNames() {
 		}
 		r.addName(n.Sentence, n.Start, n.End, n.Type)
 	}
+	// The body's names inside a headline that the recogniser got wrong.
+	for s, ws := range r.words {
+		if !titled[s] {
+			continue
+		}
+		for i := 0; i < len(ws); i++ {
+			for n := min(4, len(ws)-i); n > 0; n-- {
+				class, ok := body[strings.Join(ws[i:i+n], " ")]
+				if ok && r.free(s, i, i+n) {
+					r.addName(s, i, i+n, class)
+					i += n - 1
+					break
+				}
+			}
+		}
+	}
 	r.addMissedNames()
 	sortByPosition(r.mentions)
 	r.addGroups()
+}
+
+// validName reports whether n lies inside its sentence.
+func (r *resolver) validName(n eventwire.Name) bool {
+	return n.Sentence >= 0 && n.Sentence < len(r.words) && n.Start >= 0 && n.End <= len(r.words[n.Sentence]) && n.Start < n.End
+}
+
+// knownName reports whether a name found in a headline is one the body
+// uses (body maps name texts to classes) or one the gazetteer or the
+// organisation table knows whole.
+func (r *resolver) knownName(n eventwire.Name, body map[string]string) bool {
+	ws := r.words[n.Sentence]
+	a, b := n.Start, n.End
+	for a < b && (ws[a] == "the" || ws[a] == "The") {
+		a++
+	}
+	if a == b {
+		return false
+	}
+	if _, ok := body[strings.Join(ws[a:b], " ")]; ok {
+		return true
+	}
+	if k, p := r.place(ws, a); k == b-a && p.kind != noPlace {
+		return true
+	}
+	k, _, ok := r.c.Org(ws, a)
+	return ok && k == b-a
+}
+
+// inTitle reports whether sentence s is part of the article's title: its
+// first paragraph, when that paragraph is the title line.
+func (r *resolver) inTitle(s int) bool {
+	d := r.doc
+	if d.Title == "" || d.Sentences[s].Paragraph != 0 || len(d.Paragraphs) == 0 {
+		return false
+	}
+	p := d.Paragraphs[0]
+	return strings.TrimSpace(string(d.Runes[p.Start:p.End])) == strings.TrimSpace(d.Title)
+}
+
+// titleCased reports whether a sentence is a title-cased headline: at
+// least three words of four letters or more, all of them capitalised
+// ("United States, Russia Agree to Try to Revive Syria Plan"). A sentence
+// of names alone ("Russian Foreign Minister Ivan Petrovsky arrived in
+// Oslo") has a verb or a noun in lower case.
+func titleCased(ws []string, toks []eventwire.Token) bool {
+	long, capital := 0, 0
+	for i, w := range ws {
+		if len(w) < 4 || i < len(toks) && toks[i].UPOS == "PUNCT" {
+			continue
+		}
+		long++
+		if isCapitalised(w) {
+			capital++
+		}
+	}
+	return long >= 3 && capital == long
 }
 
 // timeWords are nouns of time that may follow a noun phrase without

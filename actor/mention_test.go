@@ -2,6 +2,7 @@ package actor
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/eventwire/eventwire"
@@ -297,5 +298,24 @@ func TestUnnamedNotLearned(t *testing.T) {
 	s.coder.Resolve(doc, kb)
 	if f := kb.Facts(); len(f) != 0 {
 		t.Errorf("learned %+v", f)
+	}
+}
+
+func TestTitleCased(t *testing.T) {
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"United States , Russia Agree to Try to Revive Syria Plan", true},
+		{"Kremlin Rejects Ceasefire Terms", true},
+		{"Kerry met Lavrov in Brussels .", true}, // names alone look the same: only the title line is tested
+		{"Senate panel backs new sanctions bill", false},
+		{"Russian Foreign Minister Ivan Petrovsky arrived in Oslo .", false},
+		{"Talks go on", false}, // too short to tell
+	}
+	for _, tt := range tests {
+		if got := titleCased(strings.Fields(tt.s), nil); got != tt.want {
+			t.Errorf("titleCased(%q) = %v, want %v", tt.s, got, tt.want)
+		}
 	}
 }

@@ -106,7 +106,7 @@ func sentenceView(r *eventwire.Record) []byte {
 
 func TestGolden(t *testing.T) {
 	schema := compile(t)
-	p := newPipeline(t, Options{})
+	p := newPipeline(t, Options{Entities: true})
 	for _, name := range fixtures(t) {
 		for i, a := range read(t, name, source.Options{Published: "2024-03-14"}) {
 			base := filepath.Base(name)
