@@ -3,8 +3,11 @@ package main
 import (
 	"bufio"
 	"compress/gzip"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"time"
 
@@ -24,6 +27,7 @@ type extractCmd struct {
 	Syntax      bool     `help:"Tag, lemmatize and parse every sentence; implies --sentences (each token gets tag, xpos, lemma, head and relation)."`
 	Entities    bool     `default:"true" negatable:"" help:"Find people, organisations and places, resolve their mentions and code their actors (on by default; --no-entities skips the models)."`
 	Actors      []string `type:"existingfile" placeholder:"FILE" help:"A PETRARCH/Phoenix actor or agent dictionary (plain or .gz), consulted before the built-in tables; repeat for more."`
+	Knowledge   string   `type:"path" placeholder:"FILE" help:"JSON file of what the actor stage has learned about people (\"Lavrov is RUSGOV\"): read before the run when it exists, written back after it."`
 	InputFormat string   `enum:"auto,text,jsonl" default:"auto" help:"How to read inputs: auto (by name, then by content), text or jsonl."`
 	MaxBytes    int64    `default:"16777216" help:"Largest article accepted, in bytes (a text file or a JSONL line)."`
 	Progress    bool     `help:"Show progress on stderr (on by default when stderr is a terminal)."`
@@ -50,7 +54,11 @@ func (c *extractCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
-	p, err := pipeline.New(pipeline.Options{Syntax: c.Syntax, Entities: c.Entities, Actors: dicts})
+	kb, err := readKnowledge(c.Knowledge)
+	if err != nil {
+		return err
+	}
+	p, err := pipeline.New(pipeline.Options{Syntax: c.Syntax, Entities: c.Entities, Actors: dicts, Knowledge: kb})
 	if err != nil {
 		return err
 	}
@@ -68,6 +76,11 @@ func (c *extractCmd) Run(e *env) error {
 	st, runErr := p.Run(e.ctx, source.Read(e.ctx, inputs, opt), c.Workers, emit, fail, prog.update)
 	closeErr := out.Close()
 	prog.done(st)
+	if c.Knowledge != "" && kb != nil {
+		if err := writeKnowledge(c.Knowledge, kb); err != nil {
+			return fmt.Errorf("--knowledge: %w", err)
+		}
+	}
 	switch {
 	case runErr != nil && e.ctx.Err() != nil:
 		fmt.Fprintf(e.stderr, "eventwire: interrupted after %d articles; the output holds every one of them, whole\n", st.Articles)
@@ -117,4 +130,33 @@ func readDict(name string) (*actor.Dict, error) {
 		r = zr
 	}
 	return actor.ReadDict(r, name)
+}
+
+// readKnowledge loads the facts a previous run saved; a file that does not
+// exist yet is an empty start. It returns nil when no file is named.
+func readKnowledge(name string) (*actor.Knowledge, error) {
+	if name == "" {
+		return nil, nil
+	}
+	b, err := os.ReadFile(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return actor.NewKnowledge(), nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("--knowledge: %w", err)
+	}
+	var facts []actor.Fact
+	if err := json.Unmarshal(b, &facts); err != nil {
+		return nil, fmt.Errorf("--knowledge: %s: not a JSON array of facts: %w", name, err)
+	}
+	return actor.NewKnowledge(facts...), nil
+}
+
+// writeKnowledge saves what the run knows, whole or not at all.
+func writeKnowledge(name string, kb *actor.Knowledge) error {
+	return writeAtomic(name, func(w io.Writer) error {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(kb.Facts())
+	})
 }

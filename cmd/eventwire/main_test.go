@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -174,5 +176,52 @@ func TestTrainNeedsATreebank(t *testing.T) {
 	code, _, errs := ew(t, "", "train", "tagger", "--data", dir, "--out", dir+"/m.gz")
 	if code != exitUsage || !strings.Contains(errs, "not a UD treebank") {
 		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+}
+
+// TestExtractKnowledge checks that --knowledge carries what one run
+// learned into the next, and that a broken file stops the run before it
+// starts.
+func TestExtractKnowledge(t *testing.T) {
+	dir := t.TempDir()
+	kb := filepath.Join(dir, "kb.json")
+	first := filepath.Join(dir, "first.txt")
+	later := filepath.Join(dir, "later.txt")
+	write(t, first, "Minister visits\n\nMoldovan Foreign Minister Amara Velkova arrived in Kiev on Monday.\n")
+	write(t, later, "Talks\n\nVelkova met officials in Paris on Tuesday.\n")
+
+	code := func(r eventwire.Record) string {
+		for _, e := range r.Entities {
+			if strings.HasSuffix(e.Name, "Velkova") && e.Actor != nil {
+				return e.Actor.Code
+			}
+		}
+		return ""
+	}
+	_, out, _ := ew(t, "", "extract", "--published", "2024-05-07", later)
+	if c := code(records(t, out)[0]); c != "" {
+		t.Fatalf("Velkova coded %q with nothing learned", c)
+	}
+	if n, _, errs := ew(t, "", "extract", "--published", "2024-05-06", "--knowledge", kb, first); n != 0 {
+		t.Fatalf("exit %d: %s", n, errs)
+	}
+	n, out, errs := ew(t, "", "extract", "--published", "2024-05-07", "--knowledge", kb, later)
+	if n != 0 {
+		t.Fatalf("exit %d: %s", n, errs)
+	}
+	if c := code(records(t, out)[0]); c != "MDAGOV" {
+		t.Errorf("Velkova coded %q after the first run, want MDAGOV", c)
+	}
+
+	write(t, kb, "[not json")
+	if n, _, errs := ew(t, "", "extract", "--knowledge", kb, later); n != exitUsage || !strings.Contains(errs, kb) {
+		t.Errorf("broken knowledge file: exit %d, stderr %q", n, errs)
+	}
+}
+
+func write(t *testing.T, name, s string) {
+	t.Helper()
+	if err := os.WriteFile(name, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -153,7 +153,7 @@ func (c *trainNERCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
-	if err := writeModel(c.Out, m.Write); err != nil {
+	if err := writeAtomic(c.Out, m.Write); err != nil {
 		return err
 	}
 	e.log.Info("ner model written", "out", c.Out, "train", strings.Join(train, ","), "seconds", time.Since(start).Seconds())

@@ -65,10 +65,10 @@ func treebankFile(dir, split string) (string, error) {
 	return found[0], nil
 }
 
-// writeModel saves a model to path through a temporary file, so a failed
-// run never leaves half a model behind.
-func writeModel(path string, save func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".model-*")
+// writeAtomic writes path through a temporary file beside it, so that a
+// failed write leaves the old file in place.
+func writeAtomic(path string, save func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+"-*")
 	if err != nil {
 		return err
 	}
@@ -95,7 +95,7 @@ func (c *trainTaggerCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
-	if err := writeModel(c.Out, m.Save); err != nil {
+	if err := writeAtomic(c.Out, m.Save); err != nil {
 		return err
 	}
 	e.log.Info("tagger written", "out", c.Out, "train", strings.Join(train, ","), "seconds", time.Since(start).Seconds())
@@ -118,7 +118,7 @@ func (c *trainParserCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
-	if err := writeModel(c.Out, m.Save); err != nil {
+	if err := writeAtomic(c.Out, m.Save); err != nil {
 		return err
 	}
 	e.log.Info("parser written", "out", c.Out, "train", strings.Join(train, ","), "seconds", time.Since(start).Seconds())
