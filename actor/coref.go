@@ -21,7 +21,7 @@ type entity struct {
 	isOrg   bool
 	nouns   []string // the nouns that describe an organisation ("alliance")
 	titles  []string
-	known   string // people: a title that the run's knowledge gives, for descriptions only
+	known   string // people named without a title: the office the table or the run's knowledge gives
 	role    string // groups: the role that makes them a group ("Official" for "Hungarian and Romanian officials")
 	affil   string // people: the country or organisation code that a title in the text gives
 	tTitle  string // that title
@@ -197,9 +197,15 @@ func (r *resolver) codeEntities() {
 			}
 		}
 		e.actor = r.c.Code(q, r.kb)
-		if e.typ == eventwire.Person && len(e.titles) == 0 && r.kb != nil {
-			if f, ok := r.kb.Lookup(e.name, r.date); ok {
-				e.known = f.Title
+		if e.typ == eventwire.Person && len(e.titles) == 0 && e.actor != nil {
+			// A person named without a title: the office the table or the
+			// run's knowledge gives, when it is the one the code came from.
+			if h, ok := r.c.Office(e.words, r.date); ok && h.Code == e.actor.Code {
+				e.known = h.Title
+			} else if r.kb != nil {
+				if f, ok := r.kb.Lookup(e.name, r.date); ok && f.Actor.Code == e.actor.Code {
+					e.known = f.Title
+				}
 			}
 		}
 		if e.typ == eventwire.Person && e.named && e.affil != "" && e.actor != nil && r.kb != nil {

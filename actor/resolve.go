@@ -181,7 +181,10 @@ func (r *resolver) entities() []eventwire.Entity {
 	out := make([]eventwire.Entity, len(live))
 	for i, e := range live {
 		titles := e.titles
-		if titles == nil {
+		switch {
+		case len(titles) == 0 && e.known != "":
+			titles = []string{e.known}
+		case titles == nil:
 			titles = []string{}
 		}
 		out[i] = eventwire.Entity{
