@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -18,10 +19,16 @@ import (
 	"github.com/eventwire/eventwire/text"
 )
 
-// loadRecognizer loads the embedded model, failing the test when it cannot.
+// embedded loads the tagger and the recogniser once for all the tests.
+var embedded = sync.OnceValues(func() (*tag.Tagger, error) { return tag.Load() })
+
+var embeddedNER = sync.OnceValues(func() (*Recognizer, error) { return Load() })
+
+// loadRecognizer returns the embedded model, failing the test when it
+// cannot be loaded.
 func loadRecognizer(tb testing.TB) *Recognizer {
 	tb.Helper()
-	r, err := Load()
+	r, err := embeddedNER()
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -30,7 +37,7 @@ func loadRecognizer(tb testing.TB) *Recognizer {
 
 func loadTagger(tb testing.TB) *tag.Tagger {
 	tb.Helper()
-	t, err := tag.Load()
+	t, err := embedded()
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -55,7 +62,10 @@ func names(tb testing.TB, tg *tag.Tagger, r *Recognizer, txt string) string {
 
 func TestLoad(t *testing.T) {
 	start := time.Now()
-	r := loadRecognizer(t)
+	r, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
 	t.Logf("loaded in %v: %d features, stacked %v, gazetteer %v", time.Since(start), r.w.n, r.stacked, r.gaz != nil)
 	if !r.stacked || r.gaz == nil {
 		t.Errorf("the embedded model should have the second pass and the gazetteer")
@@ -157,9 +167,10 @@ func TestConcurrent(t *testing.T) {
 	}
 }
 
-// TestRoundTrip writes the embedded model and reads it back.
+// TestRoundTrip writes a model with every part (second pass, gazetteer,
+// clusters) and reads it back.
 func TestRoundTrip(t *testing.T) {
-	r := loadRecognizer(t)
+	r := tinyRecognizer(t, loadRecognizer(t).gaz)
 	var a, b bytes.Buffer
 	if err := r.Write(&a); err != nil {
 		t.Fatal(err)
@@ -174,8 +185,12 @@ func TestRoundTrip(t *testing.T) {
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
 		t.Error("a model read back writes other bytes")
 	}
-	if r2.trans != r.trans {
-		t.Error("transitions differ after a round trip")
+	if r2.trans != r.trans || !r2.stacked || r2.gaz == nil || r2.clu == nil {
+		t.Error("the model read back lost a part")
+	}
+	words := strings.Fields("Kerry met Lavrov in Paris .")
+	if x, y := r.TagWords(words, nil), r2.TagWords(words, nil); !slices.Equal(x, y) {
+		t.Errorf("labels before %v and after %v a round trip", x, y)
 	}
 }
 
@@ -250,8 +265,9 @@ York NNP I-NP I-LOC
 const toyIOB2 = "# newdoc id = a\n1\tAcme\tB-ORG\t-\t-\n2\tsaid\tO\t-\t-\n3\tso\tO\t-\t-\n\n" +
 	"1\tParis\tB-LOC\t-\t-\n2\tis\tO\t-\t-\n3\tFrench\tO\t-\t-\n"
 
-// tinyRecognizer trains a model on the toy files.
-func tinyRecognizer(tb testing.TB) *Recognizer {
+// tinyRecognizer trains a model on the toy files, with the gazetteer g
+// (nil for none).
+func tinyRecognizer(tb testing.TB, g *geo.Gazetteer) *Recognizer {
 	tb.Helper()
 	dir := tb.TempDir()
 	a, b := filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.iob2")
@@ -265,7 +281,7 @@ func tinyRecognizer(tb testing.TB) *Recognizer {
 	for i := range 30 {
 		texts = append(texts, fmt.Sprintf("Mr. Smith%d said the bank in Paris rose. The minister met Jones in London and Berlin.", i%3))
 	}
-	r, err := Train(context.Background(), TrainOptions{Files: []string{a, b}, Tagger: fakeTagger{}, Iterations: 5, Seed: 3, Unlabeled: texts})
+	r, err := Train(context.Background(), TrainOptions{Files: []string{a, b}, Tagger: fakeTagger{}, Iterations: 5, Seed: 3, Unlabeled: texts, Gazetteer: g})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -273,7 +289,7 @@ func tinyRecognizer(tb testing.TB) *Recognizer {
 }
 
 func TestTrainToy(t *testing.T) {
-	r := tinyRecognizer(t)
+	r := tinyRecognizer(t, nil)
 	if r.clu == nil || len(r.clu.words) == 0 {
 		t.Fatal("no word clusters")
 	}
@@ -286,7 +302,7 @@ func TestTrainToy(t *testing.T) {
 	if err := r.Write(&a); err != nil {
 		t.Fatal(err)
 	}
-	if err := tinyRecognizer(t).Write(&b); err != nil {
+	if err := tinyRecognizer(t, nil).Write(&b); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
@@ -303,8 +319,12 @@ func TestTrainToy(t *testing.T) {
 // FuzzRead feeds corrupt models to Read: it must return an error wrapping
 // ErrModel or a recogniser that labels, never panic.
 func FuzzRead(f *testing.F) {
+	g, err := geo.Load()
+	if err != nil {
+		f.Fatal(err)
+	}
 	var buf bytes.Buffer
-	if err := tinyRecognizer(f).Write(&buf); err != nil {
+	if err := tinyRecognizer(f, g).Write(&buf); err != nil {
 		f.Fatal(err)
 	}
 	good := buf.Bytes()
@@ -321,10 +341,6 @@ func FuzzRead(f *testing.F) {
 			f.Add(gz(d))
 		}
 	}
-	g, err := geo.Load()
-	if err != nil {
-		f.Fatal(err)
-	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, in := range [][]byte{data, gz(data)} {
 			r, err := ReadWith(bytes.NewReader(in), g)
@@ -338,4 +354,40 @@ func FuzzRead(f *testing.F) {
 			checkIOB2(t, labels)
 		}
 	})
+}
+
+// TestViterbi checks that decoding never takes a transition BILOU forbids,
+// whatever the scores, and honours a mask.
+func TestViterbi(t *testing.T) {
+	var trans [numLabels + 1][numLabels]int32
+	for _, c := range []struct {
+		name string
+		best []uint8 // the label each word scores highest alone
+		mask []uint32
+	}{
+		{"I after O", []uint8{labelO, label(0, posI), labelO}, nil},
+		{"B at the end", []uint8{labelO, label(1, posB)}, nil},
+		{"type change inside", []uint8{label(0, posB), label(1, posL)}, nil},
+		{"L first", []uint8{label(2, posL)}, nil},
+		{"masked", []uint8{label(0, posU), labelO}, []uint32{1 << labelO, 1 << label(3, posU)}},
+	} {
+		n := len(c.best)
+		em := make([]int32, n*numLabels)
+		for i, l := range c.best {
+			em[i*numLabels+int(l)] = 100
+		}
+		out := make([]uint8, n)
+		viterbi(em, &trans, c.mask, nil, out)
+		prev := uint8(start)
+		for i, l := range out {
+			if !allowed(prev, l) || c.mask != nil && c.mask[i]&(1<<l) == 0 {
+				t.Errorf("%s: invalid labels %v", c.name, out)
+				break
+			}
+			prev = l
+		}
+		if !canEnd(prev) {
+			t.Errorf("%s: ends with %d", c.name, prev)
+		}
+	}
 }
