@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -223,5 +224,36 @@ func write(t *testing.T, name, s string) {
 	t.Helper()
 	if err := os.WriteFile(name, []byte(s), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+const conllSample = "-DOCSTART- -X- -X- O\n\nKerry NNP B-NP B-PER\nmet VBD B-VP O\nLavrov NNP B-NP B-PER\nin IN B-PP O\nBrussels NNP B-NP B-LOC\n. . O O\n"
+
+func TestTagCoNLL(t *testing.T) {
+	code, out, errs := ew(t, conllSample, "tag", "--conll")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
+	want := []string{"-DOCSTART- -X- -X- O O", "", "Kerry NNP B-NP B-PER B-PER", "met VBD B-VP O O"}
+	if len(lines) != 8 || !slices.Equal(lines[:4], want) {
+		t.Errorf("tag --conll wrote\n%s\nwant 8 lines starting\n%s", out, strings.Join(want, "\n"))
+	}
+	if code, _, errs := ew(t, "1\tKerry\tO\n3\tmet\tO\n", "tag", "--conll"); code == 0 || !strings.Contains(errs, "stdin:2:") {
+		t.Errorf("a token index out of order: exit %d, stderr %q", code, errs)
+	}
+}
+
+func TestEvalNER(t *testing.T) {
+	gold := filepath.Join(t.TempDir(), "gold.conll")
+	write(t, gold, conllSample)
+	code, out, errs := ew(t, "", "eval", "ner", "--data", gold)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, w := range []string{"PER ", "LOC ", "PER/ORG/LOC"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("eval ner output lacks %q:\n%s", w, out)
+		}
 	}
 }
