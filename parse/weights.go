@@ -1,22 +1,31 @@
 package parse
 
 // weights is the weight matrix of a trained parser in the form that
-// scoring reads fastest. off[r] locates row r in ent: its start in the low
-// startBits bits, its length (in words of ent) in the next 8 bits, and in
-// the top bit whether it is dense. A sparse row holds one word per
-// non-zero weight, the action in the high 16 bits and the int16 weight in
-// the low 16 bits. A dense row holds the weights of all actions, two int16
-// per word, action 2j in the low half of word j: the rows of frequent
-// features (tags, common words) are dense, and reading them needs neither
-// action numbers nor a branch per entry.
+// scoring reads fastest.
 //
-// The rows are laid out in ent by decreasing length, which puts the rows of
-// frequent features together: they share cache lines and pages, which
-// matters because scoring is bound by the latency of memory.
+// off[r] locates row r. For a sparse row it holds the row's start in ent
+// in the low startBits bits and its length (in entries) in the next 8
+// bits; each entry is a word with the action in the high 16 bits and the
+// int16 weight in the low 16 bits. The rows are laid out in ent by
+// decreasing length, which puts the rows of frequent features together:
+// they share cache lines and pages, which matters because scoring is bound
+// by the latency of memory. A zero word follows the last row, so that
+// touching the first word of an empty row needs no branch.
+//
+// The rows of frequent features (tags, common words), those with weights
+// for at least half of the actions, are dense: off[r] has the top bit set
+// and holds in its low bits the row's start in dense, where it takes dw
+// words of three 21-bit lanes, action 3j+k in lane k of word j. A lane
+// holds the weight plus 1<<15, never negative, so that adding words adds
+// three weights at once, without carries crossing lanes as long as at most
+// 32 rows are summed (32 * 0xffff < 1<<21); subtracting the bias once per
+// row at the end gives the exact integer sums.
 type weights struct {
-	off []uint32
-	ent []uint32
-	n   int // non-zero weights
+	off   []uint32
+	ent   []uint32
+	dense []uint64
+	dw    int // words per dense row
+	n     int // non-zero weights
 }
 
 const (
@@ -25,83 +34,100 @@ const (
 	denseBit  = 1 << 31
 	// maxWeights is the most non-zero weights a model can have.
 	maxWeights = startMask
+
+	// Dense rows: lanes of laneBits bits, three to a word, each holding a
+	// weight plus laneBias; at most maxLaneSums rows can be summed before
+	// a lane could overflow.
+	laneBits    = 21
+	laneMask    = 1<<laneBits - 1
+	laneBias    = 1 << 15
+	maxLaneSums = laneMask / 0xffff
+	// maxDenseWords is the most words a dense row can take: three actions
+	// to a word, at most 255 actions.
+	maxDenseWords = 85
 )
 
-// span returns the start and end of row r in ent, and whether it is dense.
-func (w *weights) span(r uint32) (lo, hi uint32, dense bool) {
-	o := w.off[r]
-	lo = o & startMask
-	return lo, lo + o>>startBits&0xff, o&denseBit != 0
-}
-
 // buildWeights converts a sparse matrix (row r holds the entries
-// ent[off[r]:off[r+1]], as above) over nAct <= 255 actions.
+// ent[off[r]:off[r+1]], action in the high 16 bits and weight in the low
+// 16 bits) over nAct <= 255 actions.
 func buildWeights(off, ent []uint32, nAct int) weights {
 	rows := len(off) - 1
-	w := weights{off: make([]uint32, rows), ent: make([]uint32, 0, len(ent)), n: len(ent)}
-	half := (nAct + 1) / 2
-	dense := func(r int) bool { return nAct > 1 && 2*int(off[r+1]-off[r]) >= nAct }
-	size := func(r int) int {
-		if dense(r) {
-			return half
+	dw := (nAct + 2) / 3
+	isDense := func(r int) bool { return nAct > 1 && 2*int(off[r+1]-off[r]) >= nAct }
+	nDense, nSparse := 0, 0
+	for r := range rows {
+		if isDense(r) {
+			nDense++
+		} else {
+			nSparse += int(off[r+1] - off[r])
 		}
-		return int(off[r+1] - off[r])
 	}
-	// Order the rows by decreasing size (a counting sort: sizes are below
-	// 256), by row number within a size.
+	w := weights{off: hugeSlice(rows), ent: hugeSlice(nSparse + 1), dense: make([]uint64, nDense*dw), dw: dw, n: len(ent)}
+	// Order the sparse rows by decreasing length (a counting sort: lengths
+	// are below 256), by row number within a length.
 	var first [257]int
 	for r := range rows {
-		first[255-size(r)+1]++
+		if !isDense(r) {
+			first[255-int(off[r+1]-off[r])+1]++
+		}
 	}
 	for i := 1; i < len(first); i++ {
 		first[i] += first[i-1]
 	}
-	order := make([]int32, rows)
+	order := make([]int32, first[256])
 	for r := range rows {
-		k := 255 - size(r)
-		order[first[k]] = int32(r)
-		first[k]++
+		if !isDense(r) {
+			k := 255 - int(off[r+1]-off[r])
+			order[first[k]] = int32(r)
+			first[k]++
+		}
 	}
+	start := 0
 	for _, r32 := range order {
 		r := int(r32)
 		row := ent[off[r]:off[r+1]]
-		start := uint32(len(w.ent))
-		if dense(r) {
-			base := len(w.ent)
-			w.ent = append(w.ent, make([]uint32, half)...)
-			for _, e := range row {
-				a := int(e >> 16)
-				v := e & 0xffff
-				if a&1 == 1 {
-					v <<= 16
-				}
-				w.ent[base+a/2] |= v
-			}
-			w.off[r] = denseBit | uint32(half)<<startBits | start
+		copy(w.ent[start:], row)
+		w.off[r] = uint32(len(row))<<startBits | uint32(start)
+		start += len(row)
+	}
+	start = 0
+	for r := range rows {
+		if !isDense(r) {
 			continue
 		}
-		w.ent = append(w.ent, row...)
-		w.off[r] = uint32(len(row))<<startBits | start
+		row := w.dense[start : start+dw]
+		var lane [3 * maxDenseWords]uint64 // by action
+		for a := range lane {
+			lane[a] = laneBias
+		}
+		for _, e := range ent[off[r]:off[r+1]] {
+			lane[e>>16] = uint64(uint16(e) ^ laneBias) // the weight plus laneBias
+		}
+		for j := range row {
+			row[j] = lane[3*j] | lane[3*j+1]<<laneBits | lane[3*j+2]<<(2*laneBits)
+		}
+		w.off[r] = denseBit | uint32(start)
+		start += dw
 	}
 	return w
 }
 
 // each calls fn for every non-zero weight of row r.
 func (w *weights) each(r int, fn func(a int, v int16)) {
-	lo, hi, dense := w.span(uint32(r))
-	row := w.ent[lo:hi]
-	if !dense {
-		for _, e := range row {
+	o := w.off[r]
+	if o&denseBit == 0 {
+		lo := o & startMask
+		for _, e := range w.ent[lo : lo+o>>startBits&0xff] {
 			fn(int(e>>16), int16(uint16(e)))
 		}
 		return
 	}
-	for j, e := range row {
-		if v := int16(uint16(e)); v != 0 {
-			fn(2*j, v)
-		}
-		if v := int16(uint16(e >> 16)); v != 0 {
-			fn(2*j+1, v)
+	lo := int(o &^ denseBit)
+	for j, x := range w.dense[lo : lo+w.dw] {
+		for k := range 3 {
+			if v := int16(uint16(x>>(laneBits*k)) - laneBias); v != 0 {
+				fn(3*j+k, v)
+			}
 		}
 	}
 }
@@ -114,40 +140,69 @@ func (w *weights) rows() int { return len(w.off) }
 func (w *weights) add(fs []uint32, span [][2]uint32, sc *[256]int32) uint32 {
 	off, ent := w.off, w.ent
 	span = span[:len(fs)]
-	// Three passes, so that the cache misses of the rows overlap: the row
-	// bounds, a touch of each row's first word, then the sums.
+	// Scoring waits on memory, so the loads are ordered for as many of
+	// their cache misses as possible to be in flight at once: first the
+	// locations of all the rows, in a loop without branches (a mispredicted
+	// branch on a missing load would throw away the loads issued after
+	// it); then the bounds of the sparse rows; then, in a tight loop, a
+	// touch of each sparse row's first and last words (a row of up to 16
+	// words spans at most two cache lines); then the dense rows, which are
+	// few and hot, are summed while those loads complete; then the sparse
+	// rows.
 	for i, r := range fs {
-		o := off[r]
-		lo := o & startMask
-		span[i] = [2]uint32{lo | o&denseBit, lo + o>>startBits&0xff}
+		span[i][0] = off[r]
 	}
-	var touch uint32
-	for _, sp := range span {
-		if lo := sp[0] &^ denseBit; lo < sp[1] {
-			touch += ent[lo]
-		}
-	}
-	for _, sp := range span {
-		row := ent[sp[0]&^denseBit : sp[1]]
-		if sp[0]&denseBit != 0 {
-			for j, e := range row {
-				a := uint8(2 * j)
-				sc[a] += int32(int16(uint16(e)))
-				sc[a+1] += int32(int16(uint16(e >> 16)))
-			}
+	ns, nd := 0, len(fs)
+	for i := range span {
+		o := span[i][0]
+		if o&denseBit != 0 {
+			nd--
+			span[nd][1] = o &^ denseBit
 			continue
 		}
-		for len(row) >= 4 {
-			e0, e1, e2, e3 := row[0], row[1], row[2], row[3]
-			sc[uint8(e0>>16)] += int32(int16(uint16(e0)))
-			sc[uint8(e1>>16)] += int32(int16(uint16(e1)))
-			sc[uint8(e2>>16)] += int32(int16(uint16(e2)))
-			sc[uint8(e3>>16)] += int32(int16(uint16(e3)))
-			row = row[4:]
-		}
-		for _, e := range row {
+		lo := o & startMask
+		span[ns] = [2]uint32{lo, lo + o>>startBits&0xff}
+		ns++
+	}
+	// ent has a word past its last row, so that an empty row needs no
+	// branch.
+	var touch uint32
+	for _, sp := range span[:ns] {
+		touch += ent[sp[0]] + ent[max(sp[1], sp[0]+1)-1]
+	}
+	if nd < len(fs) {
+		w.addDense(span[nd:], sc)
+	}
+	for _, sp := range span[:ns] {
+		for _, e := range ent[sp[0]:sp[1]] {
 			sc[uint8(e>>16)] += int32(int16(uint16(e)))
 		}
 	}
 	return touch
+}
+
+// addDense adds the dense rows starting at span[i][1] to sc.
+func (w *weights) addDense(span [][2]uint32, sc *[256]int32) {
+	var sum [maxDenseWords]uint64
+	dw := w.dw
+	acc := sum[:dw]
+	for len(span) > 0 {
+		k := min(len(span), maxLaneSums)
+		for _, sp := range span[:k] {
+			row := w.dense[sp[1] : int(sp[1])+dw]
+			row = row[:len(acc)]
+			for j, x := range row {
+				acc[j] += x
+			}
+		}
+		span = span[k:]
+		bias := uint32(k) * laneBias
+		for j, x := range acc {
+			a := uint8(3 * j)
+			sc[a] += int32(uint32(x&laneMask) - bias)
+			sc[a+1] += int32(uint32(x>>laneBits&laneMask) - bias)
+			sc[a+2] += int32(uint32(x>>(2*laneBits)) - bias)
+			acc[j] = 0
+		}
+	}
 }

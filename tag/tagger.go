@@ -32,6 +32,7 @@ type scratch struct {
 	feats   []uint64
 	scores  [256]int32
 	refs    []uint32
+	touch   int32   // keeps the prefetching loads of weights.score
 	first   []uint8 // the tags of the first pass
 	static2 []int32 // the second pass's scores from the static features, nc per word
 	lbuf    []rune
@@ -168,12 +169,12 @@ func (t *Tagger) decode(s *scratch, as []tokAttr, out []uint8) {
 			cands := t.lex.cands[a.cands : a.cands+a.candsN]
 			s.feats = staticFeatures(s.feats[:0], as, i)
 			clear(s.scores[:2*nc])
-			s.refs = t.w.score(s.feats, &s.scores, cands, nc, s.refs)
+			s.refs = t.w.score(s.feats, &s.scores, cands, nc, s.refs, &s.touch)
 			if t.stacked {
 				copy(s.static2[i*nc:(i+1)*nc], s.scores[nc:2*nc])
 			}
 			s.feats = dynamicFeatures(s.feats[:0], as, i, t1, t2)
-			s.refs = t.w.score(s.feats, &s.scores, cands, nc, s.refs)
+			s.refs = t.w.score(s.feats, &s.scores, cands, nc, s.refs, &s.touch)
 			c = best(s.scores[:nc], cands)
 		}
 		first[i] = c
@@ -190,7 +191,7 @@ func (t *Tagger) decode(s *scratch, as []tokAttr, out []uint8) {
 			cands := t.lex.cands[a.cands : a.cands+a.candsN]
 			copy(s.scores[nc:2*nc], s.static2[i*nc:(i+1)*nc])
 			s.feats = dynamicFeatures2(s.feats[:0], as, i, t1, t2, first)
-			s.refs = t.w.score(s.feats, &s.scores, cands, nc, s.refs)
+			s.refs = t.w.score(s.feats, &s.scores, cands, nc, s.refs, &s.touch)
 			c = best(s.scores[nc:2*nc], cands)
 		}
 		out[i] = c

@@ -99,27 +99,55 @@ func newWeights(feats []feature, rowLen int, scale float32) *weights {
 
 // score adds the weights of the features keys to scores. When cands is
 // not empty, only the weights of those classes (and of the same classes
-// of the second pass, nc on) are sure to be added. refs is scratch space.
+// of the second pass, nc on) are sure to be added. refs is scratch space;
+// touch receives a sum of prefetching loads, for the caller to keep so that
+// the compiler keeps them.
 //
 // The keys are looked up first and the weights added after, so that the
 // processor can have many of the lookups' cache misses in flight at once.
-func (w *weights) score(keys []uint64, scores *[256]int32, cands []uint8, nc int, refs []uint32) []uint32 {
+func (w *weights) score(keys []uint64, scores *[256]int32, cands []uint8, nc int, refs []uint32, touch *int32) []uint32 {
 	slots, mask, shift := w.slots, w.mask, w.shift
 	refs = refs[:0]
-	for _, k := range keys {
-		fp := k & 0xffffffff
-		for s := k >> shift & mask; ; s = (s + 1) & mask {
-			v := slots[s]
-			if v == 0 {
-				break
-			}
-			if v>>32 == fp {
-				refs = append(refs, uint32(v))
-				break
+	// The home slots of a batch of keys are loaded in a loop without
+	// branches (a mispredicted branch on a missing load would throw away
+	// the loads issued after it), then the keys are resolved, probing on
+	// where the home slot holds another key.
+	var home [64]uint64
+	for len(keys) > 0 {
+		batch := keys[:min(len(keys), len(home))]
+		keys = keys[len(batch):]
+		for i, k := range batch {
+			home[i] = slots[k>>shift&mask]
+		}
+		for i, k := range batch {
+			fp := k & 0xffffffff
+			v := home[i]
+			for s := k >> shift & mask; v != 0; {
+				if v>>32 == fp {
+					refs = append(refs, uint32(v))
+					break
+				}
+				s = (s + 1) & mask
+				v = slots[s]
 			}
 		}
 	}
 	ents, rows, rowLen := w.ents, w.rows, w.rowLen
+	// A touch of every row before the sums, for the same reason.
+	var c0, c1 int
+	if len(cands) > 0 {
+		c0 = int(cands[0])
+		c1 = min(c0+nc, rowLen-1)
+	}
+	for _, ref := range refs {
+		if ref&denseBit == 0 {
+			*touch += ents[ref]
+			continue
+		}
+		i := int(ref&^denseBit) * rowLen
+		row := rows[i : i+rowLen]
+		*touch += row[c0] + row[c1]
+	}
 	for _, ref := range refs {
 		if ref&denseBit == 0 {
 			n := uint32(ents[ref])
