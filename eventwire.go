@@ -165,8 +165,8 @@ type Doc struct {
 	Entities []Entity
 
 	// Added by later stages; empty until those stages exist.
-	Quotes   []Quote
-	Events   []Event
+	Quotes []Quote
+	Events []Event
 }
 
 // NewDoc starts a document from an article. When the article has no ID, the
