@@ -65,6 +65,14 @@ func (r *Record) CheckOffsets() error {
 	}
 	for _, q := range r.Quotes {
 		span("quote "+q.ID, q.Start, q.End)
+		prevEnd := q.Start
+		for i, sp := range q.Spans {
+			what := fmt.Sprintf("quote %s span %d", q.ID, i)
+			if span(what, sp.Start, sp.End) && (sp.Start < prevEnd || sp.End > q.End) {
+				errs = append(errs, fmt.Errorf("%w: %s [%d,%d) not ordered inside the quote [%d,%d)", ErrOffset, what, sp.Start, sp.End, q.Start, q.End))
+			}
+			prevEnd = sp.End
+		}
 		if q.Speaker != nil {
 			text("quote "+q.ID+" speaker", q.Speaker.Start, q.Speaker.End, q.Speaker.Text)
 		}

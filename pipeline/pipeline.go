@@ -10,6 +10,7 @@
 //	parse.Parse     dependency heads and relations  (when Options.Syntax or Entities)
 //	ner.Recognize   names of people, organisations, places (when Options.Entities)
 //	actor.Resolve   entities, coreference, actor codes     (when Options.Entities)
+//	quote.Find      quotations, their speakers and cues    (when Options.Entities)
 //
 // The actor stage learns from each article ("Russian Foreign Minister
 // Sergei Lavrov" teaches that Lavrov is RUSGOV) and applies it to later
@@ -36,6 +37,7 @@ import (
 	"github.com/eventwire/eventwire/geo"
 	"github.com/eventwire/eventwire/ner"
 	"github.com/eventwire/eventwire/parse"
+	"github.com/eventwire/eventwire/quote"
 	"github.com/eventwire/eventwire/tag"
 	"github.com/eventwire/eventwire/text"
 )
@@ -61,6 +63,7 @@ type Pipeline struct {
 	ner    *ner.Recognizer  // nil unless Options.Entities
 	coder  *actor.Coder     // nil unless Options.Entities
 	kb     *actor.Knowledge // what the actor stage has learned; nil unless Options.Entities
+	quotes *quote.Finder    // nil unless Options.Entities
 }
 
 // Options says what the caller needs from the pipeline.
@@ -68,7 +71,8 @@ type Options struct {
 	// Syntax tags, lemmatizes and parses every sentence.
 	Syntax bool
 	// Entities finds names, groups every mention into entities and codes
-	// their actors. It needs the syntax stages, and so runs them.
+	// their actors, then finds the quotations and who said them. It needs
+	// the syntax stages, and so runs them.
 	Entities bool
 	// Actors are the user's actor dictionaries (actor.ReadDict), consulted
 	// before the embedded tables.
@@ -100,6 +104,9 @@ func New(opt Options) (*Pipeline, error) {
 		}
 		if p.coder, err = actor.New(actor.Options{Geo: g, Dicts: opt.Actors}); err != nil {
 			return nil, fmt.Errorf("loading the actor tables: %w", err)
+		}
+		if p.quotes, err = quote.New(); err != nil {
+			return nil, fmt.Errorf("loading the reporting verbs: %w", err)
 		}
 		p.kb = opt.Knowledge
 		if p.kb == nil {
@@ -147,13 +154,15 @@ func (p *Pipeline) process(a eventwire.Article) (doc *eventwire.Doc, err error) 
 	return doc, nil
 }
 
-// resolve runs the actor stage, which reads and feeds the run's knowledge.
+// resolve runs the actor stage, which reads and feeds the run's knowledge,
+// and the quote stage, which needs its entities.
 func (p *Pipeline) resolve(doc *eventwire.Doc) (err error) {
 	if p.coder == nil {
 		return nil
 	}
 	defer recoverInternal(doc.Origin, &err)
 	p.coder.Resolve(doc, p.kb)
+	p.quotes.Find(doc) // speakers are entities: after Resolve
 	return nil
 }
 
