@@ -74,3 +74,49 @@ func BenchmarkReadPetrarchVerbs(b *testing.B) {
 		}
 	}
 }
+
+// benchArticles is how many BBC News articles BenchmarkCode prepares: the
+// stages before this one run before the timer starts, and on all 2,225
+// articles they would take longer than the benchmark itself.
+const benchArticles = 400
+
+// BenchmarkCode codes events in the first benchArticles BBC News articles
+// of ../shared/data/news, run through clean, text, tag, parse, ner and
+// actor before the timer starts, on one goroutine. words/s counts tokens.
+func BenchmarkCode(b *testing.B) {
+	dir, ok := newscorpus.DataDir()
+	if !ok {
+		b.Skip("skipping: ../shared/data is absent")
+	}
+	arts, err := newscorpus.BBC(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	arts = arts[:min(len(arts), benchArticles)]
+	s := testStages(b)
+	docs := make([]*eventwire.Doc, len(arts))
+	words, sents, size := 0, 0, 0
+	for i, a := range arts {
+		docs[i] = s.analyse(a)
+		size += len(a.Text)
+		sents += len(docs[i].Sentences)
+		for _, se := range docs[i].Sentences {
+			words += len(se.Tokens)
+		}
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	b.ResetTimer()
+	events := 0
+	for b.Loop() {
+		events = 0
+		for _, d := range docs {
+			s.coder.Code(d)
+			events += len(d.Events)
+		}
+	}
+	sec := b.Elapsed().Seconds()
+	b.ReportMetric(float64(words)*float64(b.N)/sec, "words/s")
+	b.ReportMetric(float64(sents)*float64(b.N)/sec, "sentences/s")
+	b.ReportMetric(float64(events)/float64(sents), "events/sentence")
+}

@@ -1,7 +1,7 @@
 // Package event is the event stage of eventwire: it codes who did what to
 // whom as CAMEO events with their PLOVER types, from the dependency parse
-// and the actor layer. This file set is the stage's foundation; the coder
-// that walks the parse builds on it.
+// and the actor layer. Its entry point is Coder.Code, built by New from
+// the ontology and a dictionary.
 //
 // # Pieces
 //
@@ -21,25 +21,86 @@
 //     patterns are simple enough, with a report of what was skipped and
 //     why; malformed codes such as "[120]---" are warnings, never events.
 //
-// # Plan for the coder
+// # The coder
 //
-// For each sentence of a parsed Doc, the coder takes every verb and every
-// noun whose lemma has patterns, and tries them in order: a pattern
-// matches when each of its slots is filled by a dependent with that
-// relation (subj: nsubj, or the agent of a passive; obj: obj, or
-// nsubj:pass of a passive; iobj; prt: compound:prt; xcomp; mod: compound
-// or amod of the word it modifies; a preposition: an obl or nmod whose
-// case word it is, found on the trigger or on the pattern's object) whose
-// lemma or lowercased text is one of the slot's words. The first pattern
-// that matches wins; one coded "-" (NoEvent) matches and codes nothing. Slots marked + and $ must be filled by an actor. Source and
-// target then come from the actor layer (entities, coreference, actor
-// codes) through the slots the pattern names; nouns take their source from
-// a possessive or modifier ("Russian attack") or the governing verb's
-// subject. Coordinated actors give one event each; reciprocal verbs
-// ("agreed", "met") with coordinated subjects give both directions; a
-// pattern's Reverse code gives the event in the other direction.
-// Negation, conditionals and plans set the event's negated and
-// hypothetical flags rather than dropping it; date and place come from the
-// sentence, the dateline and the gazetteer; events with the same source,
-// target and code within an article are merged, listing each mention.
+// Coder.Code takes each sentence that is tagged, parsed and names an
+// entity, and tries the patterns of every VERB, then of every NOUN a
+// verb pattern did not already use as one of its words ("launched an
+// attack on" is one event, not two). The first pattern that matches wins;
+// one coded "-" (NoEvent) matches and codes nothing. A pattern matches
+// when each of its slots is filled by a dependent with that relation:
+//
+//   - subj: nsubj, or the "by" phrase (obl:agent) of a passive; a verb
+//     without a subject takes its controller's ("Iran threatened to
+//     strike": the object of the governing verb when it has one, "urged
+//     Iran to stop"), that of the verb it is coordinated with, or the
+//     noun a participle modifies; a relative pronoun stands for the noun
+//     its clause modifies.
+//   - obj: obj, or nsubj:pass of a passive (passives swap source and
+//     target: "Ukraine was attacked by Russia" is Russia → Ukraine); a
+//     verb is passive when it has a passive subject, auxiliary or agent,
+//     or is a past participle modifying a noun.
+//   - iobj, prt (compound:prt), xcomp, mod (compound or amod of the
+//     trigger or of the word of an earlier slot).
+//   - a preposition: an obl or nmod whose case word it is (multiword
+//     ones, "because_of", through fixed), on the trigger, on the
+//     pattern's object or a noun an earlier element names ("called for
+//     sanctions against Nigeria"), or, for a noun that is a verb's
+//     object, on that verb ("held talks with India").
+//
+// Words match a dependent's lemma or lowercased text (an unlemmatized
+// noun plural, "troops", also matches "troop"); slots marked + and $
+// must name an entity.
+//
+// # Actors
+//
+// A per-token index maps every token covered by a mention of
+// doc.Entities to its entity (the shortest mention wins). The phrase a
+// slot names gives the entity of its head token; a head that names none
+// gives those of its modifiers ("U.S. officials"), possessor, or "of",
+// "from" and "including" phrases; conjuncts add theirs ("the United
+// States and Britain"), and so do coordinated modifiers of a head that has its own entity
+// ("Hungarian and Romanian officials" → two actors). Sources × targets
+// give one event each (at most 16 per trigger). Reciprocal verbs and
+// nouns (agree, meet, sign, discuss, talks, negotiations, ...) with
+// coordinated subjects and no target, and a "between" target with no source, give
+// each actor to each other one. Verbs without an explicit target take
+// their object's, or an indirect object, or the object of their
+// infinitive ("threatened to strike Israel"); a pattern whose object is
+// a word ("rejected talks") takes the target of that noun ("talks with
+// Israel", "aid to Greece"), a to/on/against/with/for/into phrase of the
+// verb, or whoever made it ("rejected an Indian proposal"); a quantity
+// object stands for its "of" phrase ("70 million dollars of aid"). Nouns
+// take their source from a possessive, a modifier naming an entity
+// ("Russian attack"), a "by" phrase, or the subject of a light verb or
+// verb of intent governing them ("Modi held talks", "proposed talks").
+//
+// An event is coded only when its source or its target is an entity
+// with an actor code; the other side may be absent or an entity without
+// a code. An entity is never its own target. The same code, source and
+// target twice in one sentence is one event.
+//
+// # Modality
+//
+// Negated: "not", "n't", "never" or a det "no" on the trigger; an
+// infinitive or noun object of deny, refuse, decline, reject, fail,
+// avoid, cancel, postpone ("refused to meet"); a clause "denied that";
+// a noun of intent with "no" ("no intention of intervening").
+// Hypothetical: a modal auxiliary (would, could, may, might, should,
+// must; not "will", which reports announced plans); "if", "unless",
+// "whether"; "possible", "potential", "planned", "proposed", "future"
+// and the like on a noun; an infinitive or noun object of a verb of
+// intent or pressure (plan, threaten, want, seek, offer, agree, urge,
+// ask, require, ...); a noun of intent governing the trigger ("plans for
+// an attack", "the threat of an attack"). The walk climbs through xcomp,
+// coordination, a noun's governing verb and nouns of intent, and stops
+// at clausal complements, so "said it would attack" is hypothetical but
+// "would say it attacked" is not. Threats are THREATEN events in their
+// own right, and what they threaten is coded too, hypothetical.
+//
+// # Not yet done
+//
+// Date and Location stay nil; events are not merged across sentences;
+// headlines in title case are tagged as proper nouns and so mostly
+// missed.
 package event

@@ -1,0 +1,254 @@
+package event
+
+import (
+	"errors"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/eventwire/eventwire"
+)
+
+// summary writes an event as "CODE SRC>TGT" with actor codes ("-" for a
+// missing actor) and " neg", " hyp" for its flags.
+func summary(e eventwire.Event) string {
+	code := func(a *eventwire.EventActor) string {
+		if a == nil {
+			return "-"
+		}
+		return a.Actor
+	}
+	s := e.CAMEO + " " + code(e.Source) + ">" + code(e.Target)
+	if e.Negated {
+		s += " neg"
+	}
+	if e.Hypothetical {
+		s += " hyp"
+	}
+	return s
+}
+
+// codeText runs every stage up to this one over text and returns the
+// summaries of its events.
+func codeText(tb testing.TB, text string) []string {
+	tb.Helper()
+	s := testStages(tb)
+	doc := s.analyse(eventwire.Article{Text: text, Published: "2013-04-23"})
+	s.coder.Code(doc)
+	out := []string{}
+	for _, e := range doc.Events {
+		out = append(out, summary(e))
+	}
+	return out
+}
+
+func TestCode(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"active", "Russia attacked Ukraine on Tuesday.", []string{"190 RUS>UKR"}},
+		{"passive", "Ukraine was attacked by Russia on Tuesday.", []string{"190 RUS>UKR"}},
+		{"passive with coordinated agents", "Israel was condemned by Egypt and Jordan.", []string{"111 EGY>ISR", "111 JOR>ISR"}},
+		{"coordinated objects", "Russia criticized the United States and Britain.", []string{"111 RUS>USA", "111 RUS>GBR"}},
+		{"object and preposition", "The EU imposed sanctions on Iran.", []string{"163 IGOEUREEC>IRN"}},
+		{"light verb and noun", "Pakistan held talks with India in Islamabad on Monday.", []string{"040 PAK>IND"}},
+		{"object noun takes the target", "Egypt rejected talks with Israel.", []string{"125 EGY>ISR"}},
+		{"object noun, target on the verb", "Germany will send troops to Lithuania.", []string{"154 DEU>LTU"}},
+		{"light verb codes once", "Russia launched an attack on Ukraine.", []string{"190 RUS>UKR"}},
+		{"between", "The talks between Russia and Ukraine failed.", []string{"040 RUS>UKR", "040 UKR>RUS"}},
+		{"noun pattern", "France condemned the Russian attack on Ukraine.", []string{"111 FRA>RUS", "190 RUS>UKR"}},
+		{"noun with source and target phrases", "A possible attack on Kuwait by Iraq worries the Saudi government.", []string{"190 IRQ>KWT hyp"}},
+		{"compound actors", "Hungarian and Romanian officials met with Russian diplomats in Vienna.", []string{"040 ROUGOV>RUSGOV", "040 HUNGOV>RUSGOV"}},
+		{"reciprocal", "Japan and South Korea signed a trade agreement.", []string{"057 JPN>KOR", "057 KOR>JPN"}},
+		{"negation", "Russia did not attack Ukraine.", []string{"190 RUS>UKR neg"}},
+		{"negation by denial", "Iraq denied that it had attacked Kuwait.", []string{"190 IRQ>KWT neg"}},
+		{"no intention", "China has no intention of intervening in Syria.", []string{"190 CHN>SYR neg"}},
+		{"negated appeal", "Germany did not ask Greece for a ceasefire.", []string{"0256 DEU>GRC neg"}},
+		{"modal", "Russia might impose sanctions on Ukraine.", []string{"163 RUS>UKR hyp"}},
+		{"plan", "Russia plans to attack Ukraine.", []string{"190 RUS>UKR hyp"}},
+		{"threat and its object", "Iran threatened to attack Israel.", []string{"138 IRN>ISR", "190 IRN>ISR hyp"}},
+		{"conditional", "If Iran attacks Israel, the United States will respond.", []string{"190 IRN>ISR hyp"}},
+		{"no actor code", "The rebels attacked the convoy.", []string{}},
+		{"no event", "It rained heavily in London on Monday.", []string{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := codeText(t, tt.text); !slices.Equal(got, tt.want) {
+				t.Errorf("%q:\n got %q\nwant %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestCodeFields checks every field of one event.
+func TestCodeFields(t *testing.T) {
+	s := testStages(t)
+	text := "Russia attacked Ukraine."
+	doc := s.analyse(eventwire.Article{Text: text})
+	s.coder.Code(doc)
+	if len(doc.Events) != 1 {
+		t.Fatalf("got %d events, want 1: %+v", len(doc.Events), doc.Events)
+	}
+	e := doc.Events[0]
+	want := eventwire.Event{
+		ID:        "V1",
+		Source:    &eventwire.EventActor{Entity: e.Source.Entity, Name: "Russia", Actor: "RUS", Country: "RUS"},
+		Target:    &eventwire.EventActor{Entity: e.Target.Entity, Name: "Ukraine", Actor: "UKR", Country: "UKR"},
+		CAMEO:     "190",
+		CAMEORoot: "19",
+		PLOVER:    "ASSAULT",
+		QuadClass: MaterialConflict,
+		Goldstein: -10,
+		Trigger:   eventwire.Mention{Start: 7, End: 15, Text: "attacked"},
+		Sentence:  eventwire.Span{Start: 0, End: len(text)},
+	}
+	if *e.Source != *want.Source || *e.Target != *want.Target {
+		t.Errorf("actors %+v %+v, want %+v %+v", *e.Source, *e.Target, *want.Source, *want.Target)
+	}
+	e.Source, e.Target, want.Source, want.Target = nil, nil, nil, nil
+	if e != want {
+		t.Errorf("got  %+v\nwant %+v", e, want)
+	}
+	if !strings.HasPrefix(doc.Events[0].Source.Entity, "E") {
+		t.Errorf("source entity %q is not an entity ID", doc.Events[0].Source.Entity)
+	}
+}
+
+// TestCodeRepeat checks that coding twice gives the same events, not
+// twice as many.
+func TestCodeRepeat(t *testing.T) {
+	s := testStages(t)
+	doc := s.analyse(eventwire.Article{Text: "Russia attacked Ukraine. Iran threatened to attack Israel."})
+	s.coder.Code(doc)
+	first := slices.Clone(doc.Events)
+	s.coder.Code(doc)
+	if len(first) == 0 || !slices.EqualFunc(first, doc.Events, func(a, b eventwire.Event) bool { return summary(a) == summary(b) && a.ID == b.ID }) {
+		t.Errorf("second run %v, first %v", doc.Events, first)
+	}
+}
+
+func TestNewErrors(t *testing.T) {
+	ont := mustOntology(t)
+	bad, err := ReadDictionary(strings.NewReader("999 verb frobnicate\n"), "bad.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		ont  *Ontology
+		dict *Dictionary
+		want error
+	}{
+		{"no ontology", nil, mustDictionary(t), ErrCoder},
+		{"no dictionary", ont, nil, ErrCoder},
+		{"unknown code", ont, bad, ErrUnknownCode},
+	}
+	for _, tt := range tests {
+		if _, err := New(tt.ont, tt.dict); !errors.Is(err, tt.want) {
+			t.Errorf("%s: got %v, want %v", tt.name, err, tt.want)
+		}
+	}
+}
+
+// TestCodeBadTrees feeds the coder trees no parser makes: heads out of
+// range, cycles, self-loops. It must not panic.
+func TestCodeBadTrees(t *testing.T) {
+	c := mustCoder(t)
+	for _, heads := range [][]int{{5, 0, 1}, {1, 2, 0}, {0, 1, 2}, {-7, 99, 1}} {
+		doc := handDoc()
+		for i := range doc.Sentences[0].Tokens {
+			doc.Sentences[0].Tokens[i].Head = heads[i]
+		}
+		c.Code(doc)
+	}
+}
+
+func mustCoder(tb testing.TB) *Coder {
+	tb.Helper()
+	c, err := New(mustOntology(tb), mustDictionary(tb))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return c
+}
+
+// handDoc is "Russia attacked Ukraine" tagged, parsed and resolved by
+// hand.
+func handDoc() *eventwire.Doc {
+	doc := eventwire.NewDoc(eventwire.Article{Text: "Russia attacked Ukraine"})
+	doc.Sentences = []eventwire.Sentence{{Start: 0, End: 23, Tagged: true, Parsed: true, Tokens: []eventwire.Token{
+		{Start: 0, End: 6, UPOS: "PROPN", XPOS: "NNP", Lemma: "Russia", Head: 1, Deprel: "nsubj"},
+		{Start: 7, End: 15, UPOS: "VERB", XPOS: "VBD", Lemma: "attack", Head: -1, Deprel: "root"},
+		{Start: 16, End: 23, UPOS: "PROPN", XPOS: "NNP", Lemma: "Ukraine", Head: 1, Deprel: "obj"},
+	}}}
+	doc.Entities = []eventwire.Entity{
+		{ID: "E1", Name: "Russia", Type: eventwire.GPE, Actor: &eventwire.Actor{Code: "RUS", Country: "RUS"},
+			Mentions: []eventwire.Mention{{Start: 0, End: 6, Text: "Russia", Kind: eventwire.MentionName}}},
+		{ID: "E2", Name: "Ukraine", Type: eventwire.GPE, Actor: &eventwire.Actor{Code: "UKR", Country: "UKR"},
+			Mentions: []eventwire.Mention{{Start: 16, End: 23, Text: "Ukraine", Kind: eventwire.MentionName}}},
+	}
+	return doc
+}
+
+// TestCodeConcurrent codes documents on several goroutines with one Coder
+// (run with -race).
+func TestCodeConcurrent(t *testing.T) {
+	c := mustCoder(t)
+	done := make(chan []string)
+	for range 4 {
+		go func() {
+			var got []string
+			for range 50 {
+				doc := handDoc()
+				c.Code(doc)
+				for _, e := range doc.Events {
+					got = append(got, summary(e))
+				}
+			}
+			done <- got
+		}()
+	}
+	for range 4 {
+		if got := <-done; len(got) != 50 || got[0] != "190 RUS>UKR" {
+			t.Errorf("got %d events, first %q", len(got), got)
+		}
+	}
+}
+
+// FuzzCode runs the stages and the coder over arbitrary text and checks
+// the events' invariants: numbered in order, trigger inside its sentence,
+// codes from the ontology, at least one coded actor.
+func FuzzCode(f *testing.F) {
+	for _, s := range []string{
+		"Russia attacked Ukraine.",
+		"Hungarian and Romanian officials met with Russian diplomats in Vienna.",
+		"If Iran attacks Israel, the United States will respond.",
+		"China has no intention of intervening in Syria.",
+		"",
+		"((( , and and of Russia",
+	} {
+		f.Add(s)
+	}
+	s := testStages(f)
+	ont := mustOntology(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		doc := s.analyse(eventwire.Article{Text: text})
+		s.coder.Code(doc)
+		for i, e := range doc.Events {
+			if e.ID != "V"+strconv.Itoa(i+1) {
+				t.Errorf("event %d has ID %q", i, e.ID)
+			}
+			if !(e.Sentence.Start <= e.Trigger.Start && e.Trigger.End <= e.Sentence.End) {
+				t.Errorf("trigger %+v outside sentence %+v", e.Trigger, e.Sentence)
+			}
+			if _, ok := ont.Lookup(e.CAMEO); !ok {
+				t.Errorf("unknown code %q", e.CAMEO)
+			}
+			if !coded(e.Source) && !coded(e.Target) {
+				t.Errorf("event %s has no coded actor", summary(e))
+			}
+		}
+	})
+}
