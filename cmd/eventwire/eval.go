@@ -7,10 +7,12 @@ import (
 )
 
 type evalCmd struct {
-	Tokens  evalTokensCmd  `cmd:"" help:"Score token boundaries against the gold tokens of a CoNLL-U file (gzip or plain)."`
-	NER     evalNERCmd     `cmd:"" name:"ner" help:"Score the name recogniser on a CoNLL-2003 or IOB2 file: P, R and F1 by type, exact spans."`
-	Polnear evalPolnearCmd `cmd:"" name:"polnear" help:"Score the quote stage on PolNeAR: P, R and F1 for quoted and direct attributions, with and without the source right."`
-	UD      evalUDCmd      `cmd:"" name:"ud" help:"Score the tagger, lemmatizer and parser on a CoNLL-U file: gold tokens, then raw text."`
+	Tokens   evalTokensCmd   `cmd:"" help:"Score token boundaries against the gold tokens of a CoNLL-U file (gzip or plain)."`
+	NER      evalNERCmd      `cmd:"" name:"ner" help:"Score the name recogniser on a CoNLL-2003 or IOB2 file: P, R and F1 by type, exact spans."`
+	Polnear  evalPolnearCmd  `cmd:"" name:"polnear" help:"Score the quote stage on PolNeAR: P, R and F1 for quoted and direct attributions, with and without the source right."`
+	UD       evalUDCmd       `cmd:"" name:"ud" help:"Score the tagger, lemmatizer and parser on a CoNLL-U file: gold tokens, then raw text."`
+	Plover   evalPloverCmd   `cmd:"" name:"plover" help:"Score the event stage on PLOVER gold records: type recall, and with source and target countries right."`
+	Petrarch evalPetrarchCmd `cmd:"" name:"petrarch" help:"Score the event stage on PETRARCH-2 validation records: P, R and F1 over (source, target, CAMEO code) triples."`
 }
 
 type evalUDCmd struct {
