@@ -15,4 +15,14 @@
 // past the end of its paragraph. Reported speech is read from the parse: a
 // reporting verb with a clausal complement, "according to X", and a
 // reporting verb attached to a quotation ("...," he said).
+//
+// The speaker is the reporting verb's subject, repaired where the parse
+// goes wrong: inverted and parenthetical attributions ("...," said a party
+// organizer; "Brown, a top aide said, ..."), relative pronouns (the noun
+// phrase they stand for), the sender of a statement or email "saying"
+// something, the author "by" whom a document was written, passive
+// "was quoted saying". A quoted fragment no reporting verb governs goes to
+// the subject of its clause, and a quote that opens a sentence to the
+// reporting verb of the sentence before it in its paragraph. A speaker
+// needs no entity: its span is what counts.
 package quote

@@ -130,13 +130,30 @@ func (st *state) cues() []cue {
 					continue
 				}
 				c.content = st.outside(si, ti, st.subtree(si, t.Head))
+			case t.UPOS == "VERB" && !st.inLex(t) && st.afterQuoteVerb(si, ti):
+				// "“...,” Bennett shot back": any verb right after a
+				// quote that ends in a comma and its speaker's name.
+				c.lemma, c.use, c.subj = strings.ToLower(t.Lemma), DirectUse, ti-1
 			case t.UPOS == "VERB" || t.UPOS == "AUX" && t.Lemma == "say":
 				use, ok := st.f.lex[strings.ToLower(t.Lemma)]
 				if !ok {
 					continue
 				}
+				if t.XPOS == "VBN" && st.hasChild(si, ti, "aux:pass") && !st.hasParticiple(si, ti) && st.quoteBetween(si, ti, len(toks)) && st.reportsAfter(si, ti) {
+					// "The appeal was worded well when she said, “...”":
+					// the passive verb leaves the quote to the active one.
+					continue
+				}
 				c.lemma, c.use = strings.ToLower(t.Lemma), use
 				c.subj = st.subject(si, ti)
+				if c.subj >= 0 && c.subj < ti && use&DirectUse != 0 && st.quoteBetween(si, c.subj, ti) {
+					// "Clinton’s reaction “could be ...,” said Jon
+					// Doggett": the parse took the words before the
+					// quote for the subject of an inverted attribution.
+					if sb := st.surfaceSubject(si, ti); sb > ti {
+						c.subj = sb
+					}
+				}
 				if c.subj < 0 && use&DirectUse != 0 {
 					c.subj = st.surfaceSubject(si, ti)
 				}
@@ -144,6 +161,10 @@ func (st *state) cues() []cue {
 					c.subj = st.nearestName(si, ti)
 				}
 				st.content(&c)
+			case st.taggedNoun(si, ti):
+				// "“...,” he notes": a reporting verb the tagger took for
+				// a plural noun, right after a quote and its speaker.
+				c.lemma, c.use, c.subj = strings.ToLower(t.Lemma), DirectUse, ti-1
 			default:
 				continue
 			}
@@ -154,6 +175,63 @@ func (st *state) cues() []cue {
 		}
 	}
 	return cues
+}
+
+// taggedNoun reports whether token ti is a reporting verb for direct
+// speech tagged as a plural noun, with a pronoun or a name before it and a
+// closing quote before that, ending the sentence or its clause.
+func (st *state) taggedNoun(si, ti int) bool {
+	toks := st.doc.Sentences[si].Tokens
+	t := toks[ti]
+	if t.XPOS != "NNS" || ti < 2 || ti+1 < len(toks) && !isPunct(toks[ti+1]) && toks[ti+1].UPOS != "ADV" && toks[ti+1].UPOS != "ADP" {
+		return false
+	}
+	if use, ok := st.f.lex[strings.ToLower(t.Lemma)]; !ok || use&DirectUse == 0 {
+		return false
+	}
+	s := toks[ti-1]
+	if s.UPOS != "PROPN" && !(s.UPOS == "PRON" && s.XPOS == "PRP") {
+		return false
+	}
+	q := toks[ti-2]
+	return isQuoteTok(q) || st.inSeg(q) >= 0
+}
+
+func (st *state) inLex(t eventwire.Token) bool {
+	_, ok := st.f.lex[strings.ToLower(t.Lemma)]
+	return ok
+}
+
+// afterQuoteVerb reports whether verb ti, not a reporting verb, follows
+// a name or personal pronoun that follows a quote closed after a comma,
+// question or exclamation mark: "“...,” Bennett shot back".
+func (st *state) afterQuoteVerb(si, ti int) bool {
+	toks := st.doc.Sentences[si].Tokens
+	if ti < 2 || toks[ti].XPOS != "VBD" && toks[ti].XPOS != "VBZ" {
+		return false
+	}
+	s := toks[ti-1]
+	if s.UPOS != "PROPN" && !(s.UPOS == "PRON" && s.XPOS == "PRP") || s.Head != ti {
+		return false
+	}
+	q := toks[ti-2]
+	if !isQuoteTok(q) && st.inSeg(q) < 0 {
+		return false
+	}
+	rs := st.doc.Runes
+	k := q.Start - 1
+	for k > 0 && unicode.IsSpace(rs[k]) {
+		k--
+	}
+	if k < 0 || rs[k] != ',' && rs[k] != '?' && rs[k] != '!' {
+		return false
+	}
+	for _, t := range toks[ti+1:] {
+		if t.Head == ti && (t.Deprel == "obj" || t.Deprel == "ccomp" || t.Deprel == "xcomp") {
+			return false
+		}
+	}
+	return true
 }
 
 // concessive lists the words that open a clause hung on a reporting verb
@@ -173,26 +251,64 @@ func (st *state) subject(si, ti int) int {
 	for hop := 0; hop < 4; hop++ {
 		for k, t := range toks {
 			if t.Head == ti && (t.Deprel == "nsubj" || t.Deprel == "nsubj:outer") && st.inSeg(t) < 0 {
+				if n := st.nextSubject(si, k, ti); n > k {
+					// "Clinton, a top aide said, “...”": of two subjects
+					// the one next to the verb speaks.
+					continue
+				}
 				w := strings.ToLower(st.word(t))
 				if (w == "who" || w == "that" || w == "which") && strings.HasPrefix(toks[ti].Deprel, "acl") {
 					// "Graham, who has vowed": the relative pronoun is the
 					// mention; speaker resolves it through its noun.
 					return k
 				}
+				if strings.HasSuffix(w, "self") && k > 1 && isPunct(toks[k-1]) && (toks[k-2].UPOS == "PROPN" || toks[k-2].UPOS == "NOUN") {
+					return k - 2 // "Tester, himself up for reelection, said"
+				}
+				if w == "it" && st.itSpeaks(si, ti) {
+					return k // "It added, “...”": an organisation named before
+				}
 				if t.UPOS == "PRON" && (w == "it" || w == "this" || w == "that" || w == "what" || w == "there") || timeWord[w] {
 					return -1
 				}
 				if st.hasChild(si, k, "case") {
 					// "At the news conference, Kerry, ... said": a
-					// preposition's object is no subject; its apposition may be.
+					// preposition's object is no subject; its apposition may be,
+					// or a name that opens after a comma before the verb.
 					for a, u := range toks {
 						if u.Head == k && u.Deprel == "appos" && u.UPOS == "PROPN" {
+							return a
+						}
+					}
+					for a := k + 2; a < ti; a++ {
+						if toks[a].UPOS == "PROPN" && st.word(toks[a-1]) == "," && st.inSeg(toks[a]) < 0 {
 							return a
 						}
 					}
 					return -1
 				}
 				return k
+			}
+		}
+		// "They were quoted saying", "Republicans could be heard
+		// grousing": the passive subject of a reporting verb with a
+		// participle speaks.
+		if _, ok := st.f.lex[strings.ToLower(toks[ti].Lemma)]; ok && toks[ti].UPOS == "VERB" && toks[ti].XPOS == "VBN" && st.hasParticiple(si, ti) {
+			for k, t := range toks {
+				if t.Head == ti && t.Deprel == "nsubj:pass" && st.inSeg(t) < 0 {
+					return k
+				}
+			}
+		}
+		// "In an interview, Steve Huhn, a former vice president, said":
+		// the parse hung the name on the phrase before it.
+		for k, t := range toks[:ti] {
+			if t.Head == ti && t.Deprel == "obl" && st.hasChild(si, k, "case") {
+				for a := k + 1; a < ti; a++ {
+					if toks[a].Head == k && toks[a].Deprel == "appos" && toks[a].UPOS == "PROPN" && st.inSeg(toks[a]) < 0 {
+						return a
+					}
+				}
 			}
 		}
 		d := toks[ti].Deprel
@@ -210,8 +326,13 @@ func (st *state) subject(si, ti int) int {
 			}
 		}
 		if (d == "acl" && toks[ti].XPOS == "VBG" || d == "acl:relcl") && toks[ti].Head >= 0 && isNominal(toks[toks[ti].Head]) && toks[ti].Head < ti {
-			// "an email saying ...": the noun speaks.
-			return toks[ti].Head
+			// "an email saying ...": the noun speaks, unless someone
+			// sent it: "the campaign issued a statement saying ...".
+			n := toks[ti].Head
+			if sb := st.issuer(si, n); sb >= 0 {
+				return sb
+			}
+			return n
 		}
 		if (d == "conj" || d == "xcomp" || d == "advcl") && toks[ti].Head >= 0 {
 			ti = toks[ti].Head
@@ -220,6 +341,120 @@ func (st *state) subject(si, ti int) int {
 		return -1
 	}
 	return -1
+}
+
+// issuer returns the subject of the verb whose object or oblique is the
+// thing n ("the campaign issued a statement", "the council voted for the
+// resolution"), when n is no person; or -1.
+func (st *state) issuer(si, n int) int {
+	toks := st.doc.Sentences[si].Tokens
+	if n < 0 || n >= len(toks) {
+		return -1
+	}
+	d := toks[n].Deprel
+	if v := toks[n].Head; v >= 0 && toks[v].UPOS == "VERB" && (d == "obj" || d == "obl" || d == "iobj") && !st.isPerson(toks[n]) && toks[n].UPOS != "PRON" {
+		return st.subject(si, v)
+	}
+	return -1
+}
+
+// isPerson reports whether a token lies in a mention of a person.
+func (st *state) isPerson(t eventwire.Token) bool {
+	for _, m := range st.mentions {
+		if m.start > t.Start {
+			break
+		}
+		if t.End <= m.end && st.doc.Entities[m.ent].Type == eventwire.Person {
+			return true
+		}
+	}
+	return false
+}
+
+// reportsAfter reports whether an active reporting verb for direct speech
+// follows token ti in its sentence, outside quote marks.
+func (st *state) reportsAfter(si, ti int) bool {
+	toks := st.doc.Sentences[si].Tokens
+	for k := ti + 1; k < len(toks); k++ {
+		t := toks[k]
+		if t.UPOS == "VERB" && t.XPOS != "VBN" && st.inSeg(t) < 0 {
+			if use, ok := st.f.lex[strings.ToLower(t.Lemma)]; ok && use&DirectUse != 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasParticiple reports whether verb ti governs a present participle
+// ("quoted as saying", "heard grousing").
+func (st *state) hasParticiple(si, ti int) bool {
+	for _, t := range st.doc.Sentences[si].Tokens {
+		if t.Head == ti && t.XPOS == "VBG" && (t.Deprel == "xcomp" || t.Deprel == "advcl" || t.Deprel == "ccomp") {
+			return true
+		}
+	}
+	return false
+}
+
+// agentOf returns the author named by "by" in a speaker that is a
+// written or computed thing ("calculations by Amy Glasmeier", "a court
+// document filed by state attorney Dave Aronberg"), or -1.
+func (st *state) agentOf(si, h int) int {
+	toks := st.doc.Sentences[si].Tokens
+	if toks[h].UPOS != "NOUN" || st.isPerson(toks[h]) {
+		return -1
+	}
+	for k := h + 1; k < len(toks) && k <= h+4; k++ {
+		t := toks[k]
+		a := -1
+		switch {
+		case t.Head == h && t.Deprel == "nmod":
+			a = k
+		case t.Head == h && t.Deprel == "acl" && t.XPOS == "VBN":
+			for j := k + 1; j < len(toks) && j <= k+6; j++ {
+				if toks[j].Head == k && strings.HasPrefix(toks[j].Deprel, "obl") {
+					a = j
+					break
+				}
+			}
+			if a < 0 {
+				continue
+			}
+		default:
+			continue
+		}
+		if toks[a].UPOS != "PROPN" && !st.isPerson(toks[a]) {
+			continue
+		}
+		for j := h + 1; j < a; j++ {
+			if toks[j].Head == a && toks[j].Deprel == "case" && strings.EqualFold(st.word(toks[j]), "by") {
+				return a
+			}
+		}
+	}
+	return -1
+}
+
+// nextSubject returns the next subject of verb ti after token k that
+// still comes before the verb, or -1.
+func (st *state) nextSubject(si, k, ti int) int {
+	toks := st.doc.Sentences[si].Tokens
+	for a := k + 1; a < ti; a++ {
+		if toks[a].Head == ti && (toks[a].Deprel == "nsubj" || toks[a].Deprel == "nsubj:outer") && st.inSeg(toks[a]) < 0 {
+			return a
+		}
+	}
+	return -1
+}
+
+// itSpeaks reports whether "it" as the subject of verb ti may be a
+// speaker: the verb reports speech in the active voice and the sentence
+// holds a quote ("It added, “...”", "it said in a statement: “...”").
+func (st *state) itSpeaks(si, ti int) bool {
+	t := st.doc.Sentences[si].Tokens[ti]
+	use, ok := st.f.lex[strings.ToLower(t.Lemma)]
+	return ok && use&DirectUse != 0 && t.UPOS == "VERB" && t.XPOS != "VBN" && !st.hasChild(si, ti, "aux:pass") && st.hasQuote(si)
 }
 
 func (st *state) hasChild(si, h int, deprel string) bool {
@@ -273,7 +508,7 @@ func (st *state) nearestName(si, ti int) int {
 func (st *state) surfaceSubject(si, ti int) int {
 	toks := st.doc.Sentences[si].Tokens
 	nominal := func(t eventwire.Token) bool {
-		return st.inSeg(t) < 0 && (isNominal(t) || t.UPOS == "DET" || t.UPOS == "ADJ" || t.XPOS == "POS")
+		return st.inSeg(t) < 0 && (isNominal(t) || t.UPOS == "DET" || t.UPOS == "ADJ" || t.UPOS == "NUM" || t.XPOS == "POS")
 	}
 	quoteBefore := func(k int) bool {
 		for ; k >= 0 && isPunct(toks[k]); k-- {
@@ -291,11 +526,17 @@ func (st *state) surfaceSubject(si, ti int) int {
 	if k < ti-1 && quoteBefore(k) && isNominal(toks[ti-1]) {
 		return ti - 1
 	}
+	// Left, past an apposition: "“...,” Jenna Golden, Twitter’s director
+	// of political advertising, said": the phrase that opens right after
+	// the quote.
+	if f := st.afterQuote(si, ti); f >= 0 {
+		return f
+	}
 	// Right: the verb straight after the quote, its subject after it, or
 	// "Continued Stone:".
 	e := ti + 1
-	for e < len(toks) && nominal(toks[e]) {
-		e++
+	for e < len(toks) && (nominal(toks[e]) || e > ti+1 && toks[e].XPOS == "VBN" && e+1 < len(toks) && nominal(toks[e+1])) {
+		e++ // "said the printed slate card"
 	}
 	colon := e < len(toks) && e > ti+1 && (st.word(toks[e]) == ":" ||
 		st.word(toks[e]) == "," && e+1 < len(toks) && st.inSeg(toks[e+1]) >= 0)
@@ -305,8 +546,73 @@ func (st *state) surfaceSubject(si, ti int) int {
 				return h
 			}
 		}
+		// "..., said Small, who": a name the tagger took for another
+		// word, capitalised mid-sentence and closing the phrase.
+		if e == ti+2 && e < len(toks) && isPunct(toks[e]) && ti+1 > 0 && upperInitial(st.word(toks[ti+1])) {
+			return ti + 1
+		}
 	}
 	return -1
+}
+
+// quoteBetween reports whether a quoted token lies between tokens a and b.
+func (st *state) quoteBetween(si, a, b int) bool {
+	toks := st.doc.Sentences[si].Tokens
+	for k := a + 1; k < b; k++ {
+		if st.inSeg(toks[k]) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func upperInitial(w string) bool {
+	for _, r := range w {
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+// afterQuote returns the head of the noun phrase that opens right after a
+// quote closes and before the verb ti, at most 20 tokens before it, with
+// no quote mark or other clause verb in between; or -1.
+func (st *state) afterQuote(si, ti int) int {
+	toks := st.doc.Sentences[si].Tokens
+	q := -1
+	for k := ti - 1; k >= 0 && k >= ti-20; k-- {
+		if st.inSeg(toks[k]) >= 0 || isQuoteTok(toks[k]) {
+			q = k
+			break
+		}
+	}
+	if q < 0 {
+		return -1
+	}
+	f := q + 1
+	for f < ti && isPunct(toks[f]) {
+		f++
+	}
+	if f >= ti-1 {
+		return -1
+	}
+	for k := f; k < ti; k++ {
+		// A verb of its own clause ends the phrase; one inside the
+		// apposition ("attorney for a group that filed suit") does not.
+		if _, ok := st.f.lex[strings.ToLower(toks[k].Lemma)]; ok && toks[k].UPOS == "VERB" && !st.dominates(si, f, k) {
+			return -1
+		}
+	}
+	if toks[f].UPOS == "PROPN" {
+		return f
+	}
+	e := f
+	for e < ti && (isNominal(toks[e]) || toks[e].UPOS == "DET" || toks[e].UPOS == "ADJ" || toks[e].UPOS == "NUM") {
+		e++
+	}
+	if e == f || e >= ti || !isNominal(toks[e-1]) || toks[e-1].UPOS == "PRON" {
+		return -1
+	}
+	return e - 1
 }
 
 // subtree returns the token range [a, b) covered by the subtree of token h.
@@ -577,7 +883,16 @@ func (st *state) fromCues(cues []cue) {
 		if q.Start >= q.End {
 			continue
 		}
+		if q.Kind == eventwire.Mixed && c.use&DirectUse == 0 {
+			// "Babar says he contacted the family, which planned a
+			// “paint over” ceremony": a verb of thought or plan inside
+			// reported speech; the one who says it is the source.
+			st.outerCue(&c)
+		}
 		q.Speaker = st.speaker(c)
+		if q.Speaker == nil && q.Kind == eventwire.Mixed {
+			q.Speaker = st.highSubject(c.sent, c.tok)
+		}
 		if q.Kind == eventwire.Indirect && q.Speaker == nil {
 			continue // reported speech with no one reporting it
 		}
@@ -628,6 +943,9 @@ func (st *state) governed(i int) bool {
 				return false
 			}
 			c := cue{sent: si, tok: k, cueEnd: k, subj: subj, subjSent: si, lemma: strings.ToLower(t.Lemma), use: use}
+			if use&DirectUse == 0 {
+				st.outerCue(&c)
+			}
 			q := eventwire.Quote{Kind: eventwire.Mixed, Start: min(toks[r[0]].Start, sg.open+1), End: max(toks[r[1]-1].End, sg.close)}
 			for j := range st.segs {
 				o := st.segs[j].outer()
@@ -646,6 +964,26 @@ func (st *state) governed(i int) bool {
 		child = k
 	}
 	return false
+}
+
+// outerCue replaces a reporting verb by the outermost reporting verb
+// above it that has a subject: in "Cruz said he is certain Rubio will
+// continue to be “a champion”", Cruz is the one reported.
+func (st *state) outerCue(c *cue) {
+	toks := st.doc.Sentences[c.sent].Tokens
+	for k, n := toks[c.tok].Head, 0; k >= 0 && n < len(toks); k, n = toks[k].Head, n+1 {
+		t := toks[k]
+		if st.inSeg(t) >= 0 {
+			return
+		}
+		use, ok := st.f.lex[strings.ToLower(t.Lemma)]
+		if !ok || t.UPOS != "VERB" || use&IndirectUse == 0 {
+			continue
+		}
+		if subj := st.subject(c.sent, k); subj >= 0 && (subj < c.tok || subj > c.content[1]) {
+			c.tok, c.cueEnd, c.subj, c.lemma, c.use = k, k, subj, strings.ToLower(t.Lemma), use
+		}
+	}
 }
 
 // nested reports whether cue i lies inside the content of another cue of
@@ -707,10 +1045,14 @@ func (st *state) fromSegs(cues []cue) {
 		} else if c, ok := st.colonClause(sg); ok {
 			q.Speaker = st.speaker(c)
 			q.Cue = st.cueOf(c)
+		} else if c := st.prevCue(cues, sg); c != nil {
+			q.Speaker = st.speaker(*c)
+			q.Cue = st.cueOf(*c)
 		} else if !st.segs[ch[len(ch)-1]].closed {
 			// no attribution for a quote left open
 		} else if last != nil && (st.paraIsQuote(sg) && sg.para-lastPara == 1 || sg.para == lastPara) {
 			sp := *last.Speaker
+			st.latestMention(&sp, sg.open)
 			q.Speaker = &sp
 		} else if sp := st.paraSubject(sg); sp != nil {
 			q.Speaker = sp
@@ -727,6 +1069,9 @@ func (st *state) fromSegs(cues []cue) {
 		}
 		if q.Speaker == nil && (st.titleCase(q.Spans[0]) || st.words(q.Spans[0]) < 8) {
 			continue // a headline or a title
+		}
+		if q.Speaker == nil {
+			q.Speaker = st.clauseSpeaker(i)
 		}
 		st.quotes = append(st.quotes, q)
 		if q.Speaker != nil {
@@ -795,6 +1140,24 @@ func (st *state) titleCase(sp eventwire.Span) bool {
 	return words > 0 && 4*caps >= 3*words
 }
 
+// latestMention moves a speaker carried over from an earlier quote to the
+// entity's last mention before offset off outside quote marks.
+func (st *state) latestMention(sp *eventwire.Speaker, off int) {
+	if sp.Entity == "" {
+		return
+	}
+	for _, m := range st.mentions {
+		if m.start >= off {
+			break
+		}
+		if m.start > sp.Start && st.doc.Entities[m.ent].ID == sp.Entity && m.kind == eventwire.MentionName &&
+			st.inSeg(eventwire.Token{Start: m.start, End: m.end}) < 0 {
+			sp.Start, sp.End = m.start, m.end
+		}
+	}
+	sp.Text = string(st.doc.Runes[sp.Start:sp.End])
+}
+
 // paraIsQuote reports whether the segment opens its paragraph.
 func (st *state) paraIsQuote(sg seg) bool {
 	p := st.doc.Paragraphs
@@ -820,6 +1183,49 @@ func (st *state) sentOf(off int) int {
 		return i
 	}
 	return -1
+}
+
+// clauseSpeaker finds the speaker of a quoted fragment that no reporting
+// verb governs but that sits inside a clause outside quote marks ("Paul
+// Ryan worried that the safety net was becoming “a hammock ...”"): the
+// subject of the highest clause above the fragment.
+func (st *state) clauseSpeaker(i int) *eventwire.Speaker {
+	sg := st.segs[i]
+	si := st.sentOf(sg.open)
+	if si < 0 || !st.doc.Sentences[si].Parsed {
+		return nil
+	}
+	toks := st.doc.Sentences[si].Tokens
+	h := -1
+	for k, t := range toks {
+		if st.inSeg(t) == i && !isPunct(t) && (t.Head < 0 || st.inSeg(toks[t.Head]) != i) {
+			h = k
+			break
+		}
+	}
+	if h < 0 {
+		return nil
+	}
+	return st.highSubject(si, toks[h].Head)
+}
+
+// highSubject returns the speaker named by the subject of the highest
+// clause at or above token k of sentence si, outside quote marks, or nil.
+func (st *state) highSubject(si, k int) *eventwire.Speaker {
+	toks := st.doc.Sentences[si].Tokens
+	subj, top := -1, k
+	for n := 0; k >= 0 && n < len(toks); k, n = toks[k].Head, n+1 {
+		if st.inSeg(toks[k]) >= 0 {
+			return nil
+		}
+		if sb := st.subject(si, k); sb >= 0 && st.inSeg(toks[sb]) < 0 {
+			subj = sb
+		}
+	}
+	if subj < 0 {
+		return nil
+	}
+	return st.speaker(cue{sent: si, tok: top, subj: subj, subjSent: si})
 }
 
 // nearCue finds the attribution of a quote: a direct-speech cue with a
@@ -858,6 +1264,34 @@ func (st *state) nearCue(cues []cue, ch []int) *cue {
 		}
 		if d < bestD {
 			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+// prevCue finds the attribution of a quote that opens a sentence with no
+// attribution of its own: a reporting verb with a named speaker in the
+// sentence before, in the same paragraph and outside quote marks ("Bolton
+// said he would back the nominee. “I’m going to support him.”").
+func (st *state) prevCue(cues []cue, sg seg) *cue {
+	si := st.sentOf(sg.open)
+	if si <= 0 || st.doc.Sentences[si-1].Paragraph != sg.para || st.hasQuote(si-1) {
+		return nil
+	}
+	toks := st.doc.Sentences[si].Tokens
+	if len(toks) == 0 || toks[0].Start < sg.open-1 && !isPunct(toks[0]) {
+		return nil
+	}
+	var best *cue
+	for k := range cues {
+		c := &cues[k]
+		if c.sent != si-1 || c.subj < 0 || c.subjSent != c.sent {
+			continue
+		}
+		if t := st.doc.Sentences[c.sent].Tokens[c.subj]; t.UPOS == "PROPN" || st.isPerson(t) {
+			if best == nil {
+				best = c
+			}
 		}
 	}
 	return best
@@ -909,7 +1343,29 @@ func (st *state) splitAfter(i int, c cue) int {
 	if cueStart < st.segs[i].close {
 		return -1
 	}
-	// Only the attribution and punctuation between the two.
+	// The continuation must not have an attribution of its own: "“...,”
+	// she said. “...,” she said."
+	if sj := st.sentOf(max(st.segs[j].close-1, st.segs[j].open)); sj > c.sent && st.doc.Sentences[sj].Parsed {
+		for _, t := range st.doc.Sentences[sj].Tokens {
+			if t.Start < st.segs[j].close || st.inSeg(t) >= 0 || t.UPOS != "VERB" {
+				continue
+			}
+			if use, ok := st.f.lex[strings.ToLower(t.Lemma)]; ok && use&DirectUse != 0 {
+				return -1
+			}
+		}
+	}
+	// Only the attribution and punctuation between the two: in the
+	// sentences after the cue's, nothing but punctuation ("...," Ward
+	// said. If they leak, hackers are “...,” he added" is another
+	// attribution).
+	for si := c.sent + 1; si < len(st.doc.Sentences) && st.doc.Sentences[si].Start < st.segs[j].open; si++ {
+		for _, t := range st.doc.Sentences[si].Tokens {
+			if t.Start < st.segs[j].open && !isPunct(t) {
+				return -1
+			}
+		}
+	}
 	for k := range toks {
 		t := toks[k]
 		if t.Start < st.segs[i].outer().End || t.Start >= st.segs[j].open {
@@ -1063,6 +1519,9 @@ func (st *state) speaker(c cue) *eventwire.Speaker {
 		return nil
 	}
 	toks := st.doc.Sentences[c.subjSent].Tokens
+	if a := st.agentOf(c.subjSent, c.subj); a >= 0 {
+		c.subj = a
+	}
 	h := toks[c.subj]
 	w := strings.ToLower(st.word(h))
 	// The phrase: the head with its name parts and determiners.
@@ -1089,8 +1548,11 @@ func (st *state) speaker(c cue) *eventwire.Speaker {
 	if h.UPOS == "PRON" && (w == "who" || w == "which" || w == "that") {
 		for v := h.Head; v >= 0 && v < len(toks); v = toks[v].Head {
 			if toks[v].Deprel == "acl:relcl" {
-				if n := toks[v].Head; n >= 0 {
+				if n := toks[v].Head; n >= 0 && n < c.subj {
 					h = toks[n]
+					// The speaker is the noun phrase the pronoun stands
+					// for, named or not: "a campaign surrogate who said".
+					sp.Start = toks[st.phraseStart(c.subjSent, n)].Start
 				}
 				break
 			}
@@ -1156,6 +1618,22 @@ func (st *state) namedBeside(si, h int) int {
 		}
 	}
 	return -1
+}
+
+// phraseStart returns the first token of the noun phrase headed by token
+// h: its modifiers and determiners before it.
+func (st *state) phraseStart(si, h int) int {
+	toks := st.doc.Sentences[si].Tokens
+	a := h
+	for k := h - 1; k >= 0; k-- {
+		t := toks[k]
+		if t.Head >= a && t.Head <= h && isModifier(t.Deprel) || t.XPOS == "POS" && k > 0 && toks[k-1].Head >= a && toks[k-1].Head <= h {
+			a = k
+			continue
+		}
+		break
+	}
+	return a
 }
 
 func isModifier(d string) bool {
