@@ -5,47 +5,26 @@ import (
 	"testing"
 
 	"github.com/eventwire/eventwire"
-	"github.com/eventwire/eventwire/actor"
-	"github.com/eventwire/eventwire/clean"
-	"github.com/eventwire/eventwire/geo"
-	"github.com/eventwire/eventwire/ner"
-	"github.com/eventwire/eventwire/parse"
-	"github.com/eventwire/eventwire/tag"
-	"github.com/eventwire/eventwire/text"
+	"github.com/eventwire/eventwire/internal/stagetest"
 )
 
-// stages are the real stages before this one, loaded once per test binary.
+// stages are the real stages before this one and this one, loaded once
+// per test binary.
 type stages struct {
-	tagger *tag.Tagger
-	parser *parse.Parser
-	ner    *ner.Recognizer
-	coder  *actor.Coder
+	before *stagetest.Stages
 	finder *Finder
 }
 
 var loadStages = sync.OnceValues(func() (*stages, error) {
-	s := &stages{}
-	var err error
-	if s.tagger, err = tag.Load(); err != nil {
-		return nil, err
-	}
-	if s.parser, err = parse.Load(); err != nil {
-		return nil, err
-	}
-	g, err := geo.Load()
+	before, err := stagetest.Load()
 	if err != nil {
 		return nil, err
 	}
-	if s.ner, err = ner.LoadWith(g); err != nil {
+	f, err := New()
+	if err != nil {
 		return nil, err
 	}
-	if s.coder, err = actor.New(actor.Options{Geo: g}); err != nil {
-		return nil, err
-	}
-	if s.finder, err = New(); err != nil {
-		return nil, err
-	}
-	return s, nil
+	return &stages{before, f}, nil
 })
 
 func testStages(tb testing.TB) *stages {
@@ -58,13 +37,4 @@ func testStages(tb testing.TB) *stages {
 }
 
 // analyse runs the stages before this one over an article.
-func (s *stages) analyse(a eventwire.Article) *eventwire.Doc {
-	doc := eventwire.NewDoc(a)
-	clean.Clean(doc)
-	text.Segment(doc)
-	s.tagger.Tag(doc)
-	s.parser.Parse(doc)
-	s.ner.Recognize(doc)
-	s.coder.Resolve(doc, actor.NewKnowledge())
-	return doc
-}
+func (s *stages) analyse(a eventwire.Article) *eventwire.Doc { return s.before.Analyse(a) }
