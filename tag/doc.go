@@ -48,6 +48,21 @@
 // seen in training. Proper nouns, numbers and punctuation keep their form,
 // as in EWT.
 //
+// # Headlines
+//
+// Headlines are title-cased ("Russia Agree to Try to Revive Syria Plan"),
+// and the features lean on capitals. When the first paragraph of a
+// document is its title (Doc.Title) and is title-cased (three words of four
+// letters or more, all capitalised), Tag shows the tagger its words as
+// running text would write them: a capitalised word other than the first
+// is seen, and lemmatized, in lower case when the lexicon knows the
+// lower-case form as a common word more often than it saw the capitalised
+// form at all, and more than three times as often as it saw the
+// capitalised form as a name. Acronyms, unknown words and words known
+// mostly capitalised ("United", "States", "House") keep their capitals.
+// The tokens' text and offsets do not change. TagWords has no title and
+// tags words as written.
+//
 // A Tagger is read-only after Load, Read or Train and safe for concurrent
 // use by many goroutines.
 package tag

@@ -36,6 +36,8 @@ type scratch struct {
 	first   []uint8 // the tags of the first pass
 	static2 []int32 // the second pass's scores from the static features, nc per word
 	lbuf    []rune
+	view    []rune // the runes the tagger sees for a headline (see headlineView)
+	lowered []bool // whether headlineView lowercased each token
 }
 
 func (t *Tagger) getScratch() *scratch {
@@ -60,16 +62,29 @@ func (t *Tagger) Classes() int { return len(t.classes) }
 // Tag fills UPOS, XPOS and Lemma of every token of every sentence of doc
 // and sets Sentence.Tagged. The text of a token is
 // doc.Runes[tok.Start:tok.End]; tokens whose offsets fall outside doc.Runes
-// are tagged as empty words.
+// are tagged as empty words. A title-cased headline that is the document's
+// title (Doc.Title, as its first paragraph) is tagged as running text
+// would write it: see the package comment.
 func (t *Tagger) Tag(doc *eventwire.Doc) {
 	s := t.getScratch()
 	defer t.pool.Put(s)
+	title := titleParagraph(doc)
 	for si := range doc.Sentences {
 		sent := &doc.Sentences[si]
 		toks := sent.Tokens
+		// A title-cased headline is seen as running text would write it
+		// (see lowerInTitle); headline says whether some word of it is.
+		headline := title && sent.Paragraph == 0 && titleCased(doc.Runes, toks) &&
+			t.headlineView(s, doc.Runes, toks)
+		seen := func(i int) []rune {
+			if headline {
+				return s.view[s.bounds[i]:s.bounds[i+1]]
+			}
+			return tokenRunes(doc.Runes, toks[i])
+		}
 		s.attrs = grow(s.attrs, len(toks)+2*pad)
-		for i, tok := range toks {
-			t.attrs(&s.attrs[i+pad], tokenRunes(doc.Runes, tok), i == 0)
+		for i := range toks {
+			t.attrs(&s.attrs[i+pad], seen(i), i == 0)
 		}
 		finishSentence(s.attrs)
 		s.out = grow(s.out, len(toks))
@@ -78,7 +93,13 @@ func (t *Tagger) Tag(doc *eventwire.Doc) {
 			tok := &toks[i]
 			c := s.out[i]
 			tok.UPOS, tok.XPOS = t.classes[c].upos, t.classes[c].xpos
-			rs := tokenRunes(doc.Runes, *tok)
+			rs := seen(i)
+			if headline && s.lowered[i] && tok.UPOS == "PROPN" {
+				// A name keeps its form as its lemma.
+				rs = tokenRunes(doc.Runes, *tok)
+				tok.Lemma = string(rs)
+				continue
+			}
 			lemma, ok := t.lemma(s, &s.attrs[i+pad], rs, c, i == 0)
 			if !ok {
 				lemma = string(rs)
