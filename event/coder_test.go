@@ -70,6 +70,25 @@ func TestCode(t *testing.T) {
 		{"plan", "Russia plans to attack Ukraine.", []string{"190 RUS>UKR hyp"}},
 		{"threat and its object", "Iran threatened to attack Israel.", []string{"138 IRN>ISR", "190 IRN>ISR hyp"}},
 		{"conditional", "If Iran attacks Israel, the United States will respond.", []string{"190 IRN>ISR hyp"}},
+		{"title names the actor", "Iran's foreign minister met with Syrian President Bashar Assad on Monday.", []string{"040 IRNGOV>SYRGOV"}},
+		{"title under a light verb's noun", "The Egyptian envoy held talks with Sudanese President Omar Bashir.", []string{"040 EGYGOV>SDNGOV"}},
+		{"object noun gives its target", "Ukrainian lawmakers endorsed an agreement with the European Union.", []string{"051 UKRLEG>IGOEUREEC", "057 ->IGOEUREEC"}},
+		{"object noun gives its owner", "Greece condemned the allegations by Turkey.", []string{"111 GRC>TUR"}},
+		{"case word on a number", "Kenya has granted political asylum to 40 Somali rebels who entered the country.", []string{"075 KEN>SOMREB"}},
+		{"phrase on the object", "Iraqi soldiers fired machine guns at Turkish police in the town.", []string{"193 IRQMIL>TURCOP"}},
+		{"that-clause subject is the target", "China demanded that Japan withdraw its ships.", []string{"100 CHN>JPN"}},
+		{"possessor describes the name", "Egypt's Muslim Brotherhood attacked Israel.", []string{"190 EGY>ISR"}},
+		{"unresolved pronoun is the speaker", "Russia and China said they would attack Japan.", []string{"190 RUS>JPN hyp", "190 CHN>JPN hyp"}},
+		{"list parsed with an apposition", "The US, Russia, and Switzerland met yesterday.", []string{"040 USA>CHE", "040 USA>RUS", "040 CHE>USA", "040 CHE>RUS", "040 RUS>USA", "040 RUS>CHE"}},
+		{"demonstrate alone", "Thousands of Kenyans demonstrated on Monday.", []string{"141 KEN>-"}},
+		{"demonstrate with an object", "Iran demonstrated its resolve.", []string{}},
+		{"headline passive", "Ukraine attacked by Russia", []string{"190 RUS>UKR"}},
+		{"participle under the root of a full sentence", "Kenyan students demonstrated in Nairobi on Monday.", []string{"141 KENEDU>KEN"}},
+		{"receive from: the giver is the source", "Kenyan rebels received weapons from Sudan.", []string{"072 SDN>KENREB"}},
+		{"expletive subject through xcomp", "Syria says it is willing to withdraw its troops from Lebanon.", []string{"087 SYR>LBN"}},
+		{"source's own troops are no target", "Russia will withdraw its troops.", []string{"087 RUS>-"}},
+		{"two subjects without a conjunction", "Georgian President Eduard Shevardnadze resigned Sunday.", []string{"0831 GEOGOV>-"}},
+		{"a protest is aimed at its place", "American activists staged a protest in Beijing.", []string{"141 USAOPP>CHN"}},
 		{"no actor code", "The rebels attacked the convoy.", []string{}},
 		{"no event", "It rained heavily in London on Monday.", []string{}},
 	}
@@ -162,6 +181,25 @@ func TestCodeBadTrees(t *testing.T) {
 			doc.Sentences[0].Tokens[i].Head = heads[i]
 		}
 		c.Code(doc)
+	}
+}
+
+// TestCodeParticipleWithObject: a main verb misparsed as a participle
+// under its subject ("Russia attacked Ukraine" with attacked an acl of
+// Russia, tagged VBN) stays active when it has an object.
+func TestCodeParticipleWithObject(t *testing.T) {
+	c := mustCoder(t)
+	doc := handDoc()
+	toks := doc.Sentences[0].Tokens
+	toks[0].Head, toks[0].Deprel = -1, "root"
+	toks[1].Head, toks[1].Deprel, toks[1].XPOS = 0, "acl", "VBN"
+	c.Code(doc)
+	var got []string
+	for _, e := range doc.Events {
+		got = append(got, summary(e))
+	}
+	if want := []string{"190 RUS>UKR"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
 

@@ -75,6 +75,32 @@
 // ("Russian attack"), a "by" phrase, or the subject of a light verb or
 // verb of intent governing them ("Modi held talks", "proposed talks").
 //
+// An object that names no actor gives its own target or owner
+// ("endorsed an agreement with the EU", "condemned allegations by
+// Rwanda"); appeals, demands, disapproval and threats with no object
+// take the subject of their that-clause ("demanded that Japan
+// withdraw"); protests and shows of force (CAMEO 14, 15) with no target
+// are aimed at the coded country, city or region of an "in" phrase on
+// the trigger, its object or its governing verb ("staged a protest in
+// Beijing"); a subject pronoun coreference left unresolved is the
+// subject of the verb whose complement holds the trigger ("Russia and
+// China said they would attack"); a name whose entity has no actor code
+// gives way to a title, adjective or possessor that has one ("Syrian
+// President Bashar Assad", "Egypt's Muslim Brotherhood"), and a nominal
+// title or apposition speaks for a head that names nothing. Parser slips
+// are absorbed where the intent is plain: a case word on a number ("to
+// 18 Rwandan rebels"), a phrase attached to the object ("fired guns at
+// Turkish police"), a list parsed with an apposition ("The US, Russia,
+// and Switzerland met"), a headline passive without its auxiliary
+// ("Ukraine attacked by Russia"), and a main verb parsed as a participle
+// under its subject, which stays active when it has an object or
+// modifies the root of a sentence with a full stop; two subjects with
+// no conjunction or comma between them are one (the nearer, if it names
+// an actor); an expletive "it" reached through an xcomp stands for the
+// subject ("Syria says it is willing to withdraw"). A target that is
+// only the event's single source ("withdrew its troops") is dropped,
+// and the event kept without one.
+//
 // An event is coded only when its source or its target is an entity
 // with an actor code; the other side may be absent or an entity without
 // a code. An entity is never its own target. The same code, source and

@@ -1,6 +1,7 @@
 package event
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -127,6 +128,13 @@ func (w *walker) prepOf(t int, p *Pattern, m *slotMatch, prep string, ok func(in
 			return w.prepChild(h, prep, ok)
 		}
 	}
+	if p.Kind == Verb {
+		// "fired rockets at Israel" parsed with the phrase on the
+		// object
+		if o := w.child(t, "obj"); o >= 0 {
+			return w.prepChild(o, prep, ok)
+		}
+	}
 	return -1
 }
 
@@ -153,6 +161,13 @@ func (w *walker) prepChild(x int, prep string, ok func(int) bool) int {
 func (w *walker) hasCase(x int, prep string) bool {
 	head, rest, multi := strings.Cut(prep, "_")
 	for _, c := range w.children(x) {
+		if d := w.toks[c].Deprel; (d == "nummod" || d == "det") && !multi {
+			// "to 18 Rwandan rebels" parsed with the case word on the
+			// number
+			if w.child(int(c), "case") >= 0 && w.lemmas[w.child(int(c), "case")] == head {
+				return true
+			}
+		}
 		if w.toks[c].Deprel != "case" || w.lemmas[c] != head {
 			continue
 		}
@@ -181,13 +196,37 @@ func (w *walker) hasCase(x int, prep string) bool {
 // or auxiliary, or is a participle modifying a noun ("the convoy attacked
 // by rebels").
 func (w *walker) isPassive(t int) bool {
+	by, perfect := false, false
 	for _, c := range w.children(t) {
 		switch w.toks[c].Deprel {
 		case "nsubj:pass", "aux:pass", "csubj:pass", "obl:agent":
 			return true
+		case "obl":
+			by = by || w.hasCase(int(c), "by") && w.hasActor(int(c))
+		case "aux":
+			perfect = perfect || w.lemmas[c] == "have"
 		}
 	}
-	return w.toks[t].Deprel == "acl" && w.toks[t].XPOS == "VBN"
+	if by && !perfect && (w.toks[t].XPOS == "VBN" || w.toks[t].XPOS == "VBD") && w.child(t, "obj") < 0 {
+		// a headline's passive without its auxiliary, the "by" phrase
+		// naming an actor: "Ukraine attacked by Russia"
+		return true
+	}
+	// a participle modifying a noun, unless it has an object ("Israeli
+	// troops seized the town" parsed with the verb under its subject) or
+	// modifies the root of a full sentence ("Kenyan students
+	// demonstrated." parsed the same way; a headline has no full stop)
+	if w.toks[t].Deprel != "acl" || w.toks[t].XPOS != "VBN" || w.child(t, "obj") >= 0 {
+		return false
+	}
+	h := w.head(t)
+	return h < 0 || w.toks[h].Deprel != "root" || !w.fullStop()
+}
+
+// fullStop reports whether the current sentence ends with a full stop.
+func (w *walker) fullStop() bool {
+	n := len(w.toks)
+	return n > 0 && w.toks[n-1].UPOS == "PUNCT" && w.lemmas[n-1] == "."
 }
 
 // subjOf returns the token that does t's action: the subject, the agent
@@ -206,6 +245,10 @@ func (w *walker) subjOf(t int, passive bool) int {
 	for depth := 0; depth < 4; depth++ {
 		if s := w.child(t, "nsubj"); s >= 0 {
 			return w.relative(t, s)
+		}
+		if s := w.child(t, "expl"); s >= 0 && depth > 0 {
+			// "it is willing to withdraw" parsed with an expletive
+			return s
 		}
 		h := w.head(t)
 		if h < 0 {
@@ -250,6 +293,10 @@ func (w *walker) objOf(t int, passive bool) int {
 		return -1
 	}
 	if s := w.child(t, "nsubj:pass"); s >= 0 {
+		return w.relative(t, s)
+	}
+	if s := w.child(t, "nsubj"); s >= 0 {
+		// "Convoy attacked by rebels": a headline's subject
 		return w.relative(t, s)
 	}
 	if w.toks[t].Deprel == "acl" {
@@ -362,7 +409,7 @@ func (w *walker) collect(h int, dst []int32, depth int) []int32 {
 	if h < 0 || depth > 4 {
 		return dst
 	}
-	if e := w.entity(h); e >= 0 {
+	if e := w.entity(h); e >= 0 && (w.doc.Entities[e].Actor != nil || !w.describedActors(h)) {
 		dst = addUnique(dst, e)
 		// "Hungarian and Romanian officials": one mention may cover the
 		// head and the last modifier only.
@@ -372,10 +419,18 @@ func (w *walker) collect(h int, dst []int32, depth int) []int32 {
 			}
 		}
 	} else {
+		self := w.entity(h) // an uncoded name described by coded words
 		for _, c := range w.children(h) {
+			if self >= 0 && w.entity(int(c)) == self {
+				continue
+			}
 			switch w.toks[c].Deprel {
 			case "amod", "compound", "nmod:poss", "flat":
 				dst = w.modifierActors(int(c), dst)
+			case "nmod:desc", "appos":
+				// "Syrian President Bashar Assad", "its leader, Kim
+				// Jong Un": the title or the apposition names it
+				dst = w.collect(int(c), dst, depth+1)
 			case "nmod":
 				if w.hasCase(int(c), "of") || w.hasCase(int(c), "from") || w.hasCase(int(c), "include") || w.hasCase(int(c), "including") {
 					dst = w.collect(int(c), dst, depth+1)
@@ -389,6 +444,28 @@ func (w *walker) collect(h int, dst []int32, depth int) []int32 {
 		}
 	}
 	return dst
+}
+
+// describedActors reports whether a name h whose entity has no actor
+// code is described by modifiers that have one ("Syrian President
+// Michel Suleiman"); collect then takes those instead.
+func (w *walker) describedActors(h int) bool {
+	for _, c := range w.children(h) {
+		switch w.toks[c].Deprel {
+		case "amod", "compound", "nmod:desc", "nmod:poss":
+			if e := w.entity(int(c)); e >= 0 && e != w.entity(h) && w.doc.Entities[e].Actor != nil {
+				return true
+			}
+			for _, cc := range w.children(int(c)) {
+				if d := w.toks[cc].Deprel; d == "amod" || d == "compound" {
+					if e := w.entity(int(cc)); e >= 0 && e != w.entity(h) && w.doc.Entities[e].Actor != nil {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // modifierActors appends the entities of modifier c and of its
@@ -486,12 +563,73 @@ func (w *walker) emit(t int, p *Pattern, passive bool, m *slotMatch) {
 			}
 		}
 	}
+	if tgtTok >= 0 && p.Kind == Verb && p.Target == "obj" && w.toks[tgtTok].UPOS == "NOUN" && !w.hasActor(tgtTok) {
+		// "endorsed an agreement with the EU", "condemned the
+		// allegations by Rwanda": an object that names no actor gives
+		// its own target, or its owner
+		if x := w.nounTarget(tgtTok, "nmod"); x >= 0 {
+			tgtTok = x
+		} else if x := w.nounOwner(tgtTok); x >= 0 {
+			tgtTok = x
+		}
+	}
+	if tgtTok < 0 && p.Kind == Verb && p.Target == "obj" && clauseTarget(p.Code) {
+		// "demanded that the US cancel its plans", "warned that Iran
+		// would pay": the subject of the clause
+		if c := w.child(t, "ccomp"); c >= 0 {
+			if s := w.child(c, "nsubj"); s >= 0 && w.hasActor(s) {
+				tgtTok = s
+			}
+		}
+	}
+	if tgtTok < 0 && placeTarget(p.Code) {
+		// "staged a protest in Beijing", "held exercises in Alaska":
+		// protests and shows of force are aimed at where they happen
+		tgtTok = w.prepChild(t, "in", w.isPlace)
+		if o := w.child(t, "obj"); tgtTok < 0 && o >= 0 && p.Kind == Verb {
+			tgtTok = w.prepChild(o, "in", w.isPlace)
+		}
+		if h := w.head(t); tgtTok < 0 && h >= 0 && p.Kind == Noun && w.toks[t].Deprel == "obj" {
+			tgtTok = w.prepChild(h, "in", w.isPlace)
+		}
+	}
 	w.actors = w.actorsOf(srcTok, w.actors[:0])
+	if len(w.actors) == 0 && srcTok >= 0 && w.toks[srcTok].UPOS == "PRON" {
+		// "Obama said he would attack": a pronoun coreference left
+		// unresolved is the speaker of the clause
+		w.actors = w.actorsOf(w.speaker(t), w.actors[:0])
+	}
 	if srcTok >= 0 && w.toks[srcTok].Deprel == "nsubj" {
 		// "Japan and South Korea signed" parsed as two subjects
+		// (with an "and" on the verb or a subject: "Georgian President
+		// Eduard Shevardnadze resigned" parsed the same way is one)
+		list := false
 		for _, c := range w.children(w.head(srcTok)) {
-			if int(c) != srcTok && w.toks[c].Deprel == "nsubj" {
+			if int(c) != srcTok && w.toks[c].Deprel == "nsubj" && w.ccBetween(srcTok, int(c)) {
 				w.actors = w.actorsOf(int(c), w.actors)
+				list = true
+			}
+		}
+		if !list {
+			// the subject nearest the verb is the real one
+			near := srcTok
+			for _, c := range w.children(w.head(srcTok)) {
+				if w.toks[c].Deprel == "nsubj" && int(c) > near && int(c) < w.head(srcTok) && !w.commaBetween(near, int(c)) && w.hasActor(int(c)) {
+					near = int(c)
+				}
+			}
+			if near != srcTok {
+				srcTok = near
+				w.actors = w.actorsOf(srcTok, w.actors[:0])
+			}
+		}
+		if list {
+			// "The US, Russia, and Switzerland met", the middle name
+			// parsed as an apposition of the first
+			for _, c := range w.children(srcTok) {
+				if w.toks[c].Deprel == "appos" && w.toks[c].UPOS == "PROPN" {
+					w.actors = w.actorsOf(int(c), w.actors)
+				}
 			}
 		}
 	}
@@ -537,6 +675,17 @@ func (w *walker) emit(t int, p *Pattern, passive bool, m *slotMatch) {
 		if len(srcs) == 0 {
 			srcs = none[:]
 		}
+		// "Syria will withdraw its troops": a target that is only the
+		// source itself leaves the event without a target
+		if k := 0; len(srcs) == 1 && len(tgts) > 0 {
+			for _, b := range tgts {
+				if !slices.Contains(srcs, b) {
+					tgts[k] = b
+					k++
+				}
+			}
+			tgts = tgts[:k]
+		}
 		if len(tgts) == 0 {
 			tgts = none[:]
 		}
@@ -546,6 +695,81 @@ func (w *walker) emit(t int, p *Pattern, passive bool, m *slotMatch) {
 			}
 		}
 	}
+}
+
+// ccBetween reports whether a coordinating conjunction lies between
+// tokens a and b.
+func (w *walker) ccBetween(a, b int) bool {
+	if a > b {
+		a, b = b, a
+	}
+	for i := a + 1; i < b; i++ {
+		if w.toks[i].Deprel == "cc" {
+			return true
+		}
+	}
+	return false
+}
+
+// commaBetween reports whether a comma lies between tokens a < b.
+func (w *walker) commaBetween(a, b int) bool {
+	for i := a + 1; i < b; i++ {
+		if w.lemmas[i] == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// speaker returns the subject of the verb whose complement clause holds
+// verb t ("Obama said he would not attack"), or -1.
+func (w *walker) speaker(t int) int {
+	for depth := 0; depth < 4 && t >= 0; depth++ {
+		switch w.toks[t].Deprel {
+		case "xcomp", "conj":
+			t = w.head(t)
+		case "ccomp":
+			h := w.head(t)
+			return w.subjOf(h, w.isPassive(h))
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// placeTarget reports codes whose events with no named target are aimed
+// at the place where they happen: protests (14) and military posture
+// (15).
+func placeTarget(code string) bool {
+	return len(code) >= 2 && (code[:2] == "14" || code[:2] == "15")
+}
+
+// isPlace reports whether token i names a country, city or region.
+func (w *walker) isPlace(i int) bool {
+	e := w.entity(i)
+	if e < 0 {
+		return false
+	}
+	switch w.doc.Entities[e].Type {
+	case eventwire.GPE, eventwire.Loc:
+		return w.doc.Entities[e].Actor != nil
+	}
+	return false
+}
+
+// clauseTarget reports codes whose verbs name their target as the
+// subject of a that-clause: appeals (02), demands (10), disapproval (11)
+// and threats (13).
+func clauseTarget(code string) bool {
+	if len(code) < 2 {
+		return false
+	}
+	switch code[:2] {
+	case "02", "10", "11", "13":
+		return true
+	}
+	return false
 }
 
 // reciprocal reports whether a verb or noun with coordinated subjects and
