@@ -8,6 +8,8 @@ import (
 	"github.com/eventwire/eventwire"
 )
 
+// polnearLine is one invented article in PolNeAR's JSONL format (no text
+// of the corpus), with three attributions.
 const polnearLine = `{"doc_id":"d1","title":"T","text":"“Yes,” Ann said. Bob said no. “Go,” Cy said.","attributions":[` +
 	`{"id":"E1","source":[{"start":7,"end":10}],"content":[{"start":0,"end":6}],"no_source":false,"quote_type_heuristic":"direct"},` +
 	`{"id":"E2","source":[{"start":17,"end":20}],"content":[{"start":26,"end":28}],"no_source":false,"quote_type_heuristic":"indirect"},` +
