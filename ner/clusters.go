@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/eventwire/eventwire"
+	"github.com/eventwire/eventwire/internal/featurehash"
 	"github.com/eventwire/eventwire/text"
 )
 
@@ -104,7 +105,7 @@ func runeHash(rs []rune, lower bool) uint64 {
 	h := uint64(fnvOffset)
 	for _, r := range rs {
 		if lower {
-			r = toLower(r)
+			r = featurehash.ToLower(r)
 		}
 		n := utf8.EncodeRune(buf[:], r)
 		for _, b := range buf[:n] {
@@ -326,7 +327,7 @@ func lowerString(s string) string {
 		if c := s[i]; c >= 0x80 || 'A' <= c && c <= 'Z' {
 			rs := []rune(s)
 			for k, r := range rs {
-				rs[k] = toLower(r)
+				rs[k] = featurehash.ToLower(r)
 			}
 			return string(rs)
 		}

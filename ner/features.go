@@ -1,13 +1,17 @@
 package ner
 
-import "unicode"
+import (
+	"unicode"
+
+	"github.com/eventwire/eventwire/internal/featurehash"
+)
 
 // Features are 48-bit hashes of a template number and attribute hashes
 // that are computed once per word, as in package tag.
 
 const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
+	fnvOffset = featurehash.Offset
+	fnvPrime  = featurehash.Prime
 	keyMask   = 1<<48 - 1
 )
 
@@ -20,38 +24,12 @@ func mix(h uint64) uint64 {
 	return h
 }
 
-func hashRunes(h uint64, rs []rune) uint64 {
-	for _, r := range rs {
-		h ^= uint64(r)
-		h *= fnvPrime
-	}
-	return h
-}
-
-func hashLower(h uint64, rs []rune) uint64 {
-	for _, r := range rs {
-		h ^= uint64(toLower(r))
-		h *= fnvPrime
-	}
-	return h
-}
-
 func hashString(h uint64, s string) uint64 {
 	for i := 0; i < len(s); i++ {
 		h ^= uint64(s[i])
 		h *= fnvPrime
 	}
 	return h
-}
-
-func toLower(r rune) rune {
-	if r < 0x80 {
-		if 'A' <= r && r <= 'Z' {
-			return r + 'a' - 'A'
-		}
-		return r
-	}
-	return unicode.ToLower(r)
 }
 
 // fkey is the key of a feature of template t with one attribute value.
@@ -161,17 +139,17 @@ type tokAttr struct {
 
 // attrs computes the attributes of a word with Penn tag xpos.
 func attrs(a *tokAttr, rs []rune, xpos string, first bool) {
-	a.form = hashRunes(fnvOffset, rs)
-	a.lower = hashLower(fnvOffset, rs)
+	a.form = featurehash.Runes(fnvOffset, rs)
+	a.lower = featurehash.Lower(fnvOffset, rs)
 	n := len(rs)
 	for k := 1; k <= 4; k++ {
 		if n < k {
-			a.pre[k-1] = hashLower(fnvOffset^0x5f5f, rs)
+			a.pre[k-1] = featurehash.Lower(fnvOffset^0x5f5f, rs)
 			a.suf[k-1] = a.pre[k-1]
 			continue
 		}
-		a.pre[k-1] = hashLower(fnvOffset, rs[:k])
-		a.suf[k-1] = hashLower(fnvOffset, rs[n-k:])
+		a.pre[k-1] = featurehash.Lower(fnvOffset, rs[:k])
+		a.suf[k-1] = featurehash.Lower(fnvOffset, rs[n-k:])
 	}
 	a.shape, a.short, a.flags = shapeOf(rs, first)
 	a.pos = hashString(fnvOffset, xpos)

@@ -2,6 +2,8 @@ package tag
 
 import (
 	"unicode"
+
+	"github.com/eventwire/eventwire/internal/featurehash"
 )
 
 // Feature keys are 48-bit hashes. A feature is a template number mixed
@@ -23,27 +25,9 @@ func mix(x uint64) uint64 {
 }
 
 const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
+	fnvOffset = featurehash.Offset
+	fnvPrime  = featurehash.Prime
 )
-
-// hashRunes is FNV-1a over the code points of rs, continuing from h.
-func hashRunes(h uint64, rs []rune) uint64 {
-	for _, r := range rs {
-		h ^= uint64(r)
-		h *= fnvPrime
-	}
-	return h
-}
-
-// hashLower is hashRunes of the lowercased code points of rs.
-func hashLower(h uint64, rs []rune) uint64 {
-	for _, r := range rs {
-		h ^= uint64(toLower(r))
-		h *= fnvPrime
-	}
-	return h
-}
 
 func hashString(h uint64, s string) uint64 {
 	for _, r := range s {
@@ -51,16 +35,6 @@ func hashString(h uint64, s string) uint64 {
 		h *= fnvPrime
 	}
 	return h
-}
-
-func toLower(r rune) rune {
-	if r < 0x80 {
-		if 'A' <= r && r <= 'Z' {
-			return r + 'a' - 'A'
-		}
-		return r
-	}
-	return unicode.ToLower(r)
 }
 
 // fkey is the key of a feature of template t with one attribute value.
@@ -162,15 +136,15 @@ type tokAttr struct {
 // attrs computes the attributes of a token.
 func (t *Tagger) attrs(a *tokAttr, rs []rune, first bool) {
 	n := len(rs)
-	a.form = hashRunes(fnvOffset, rs)
-	a.lower = hashLower(fnvOffset, rs)
+	a.form = featurehash.Runes(fnvOffset, rs)
+	a.lower = featurehash.Lower(fnvOffset, rs)
 	a.suf1 = suffixHash(rs, 1)
 	a.suf2 = suffixHash(rs, 2)
 	a.suf3 = suffixHash(rs, 3)
 	a.suf4 = suffixHash(rs, 4)
-	a.pre1 = hashLower(fnvOffset, rs[:min(n, 1)])
-	a.pre2 = hashLower(fnvOffset, rs[:min(n, 2)])
-	a.pre3 = hashLower(fnvOffset, rs[:min(n, 3)])
+	a.pre1 = featurehash.Lower(fnvOffset, rs[:min(n, 1)])
+	a.pre2 = featurehash.Lower(fnvOffset, rs[:min(n, 2)])
+	a.pre3 = featurehash.Lower(fnvOffset, rs[:min(n, 3)])
 	a.shape, a.shortShape, a.flags = shapeOf(rs, first)
 	t.lex.lookup(a, rs)
 }
@@ -270,9 +244,9 @@ func shapeOf(rs []rune, first bool) (shape, short, flags uint64) {
 // never share a key.
 func suffixHash(rs []rune, k int) uint64 {
 	if len(rs) < k {
-		return hashLower(fnvOffset^0x5f5f, rs)
+		return featurehash.Lower(fnvOffset^0x5f5f, rs)
 	}
-	return hashLower(fnvOffset, rs[len(rs)-k:])
+	return featurehash.Lower(fnvOffset, rs[len(rs)-k:])
 }
 
 // Tag values for the positions before and after the sentence.

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/eventwire/eventwire/internal/featurehash"
 )
 
 // The lemmatizer has these layers, tried in order:
@@ -99,7 +101,7 @@ func newLemmatizer(maxSuffix int, rules []ruleEntry, lower []uint16, classes []c
 	for _, e := range lx.entries {
 		for _, t := range e.tags {
 			if int(t.class) < len(l.inflects) && l.inflects[t.class] {
-				lemmas = append(lemmas, hashLower(fnvOffset, []rune(t.lemma)))
+				lemmas = append(lemmas, featurehash.Lower(fnvOffset, []rune(t.lemma)))
 			}
 		}
 	}
@@ -117,7 +119,7 @@ func (l *lemmatizer) rule(rs []rune, c uint8) (lemmaRule, bool) {
 	found := false
 	check := int(c) < len(l.inflects) && l.inflects[c]
 	for k := min(len(rs), l.maxSuffix); k >= 0; k-- {
-		key := ruleKey(c, hashLower(fnvOffset, rs[len(rs)-k:]))
+		key := ruleKey(c, featurehash.Lower(fnvOffset, rs[len(rs)-k:]))
 		var rules []ruleEntry
 		for s := key & l.mask; ; s = (s + 1) & l.mask {
 			if l.keys[s] == 0 {
@@ -138,7 +140,7 @@ func (l *lemmatizer) rule(rs []rune, c uint8) (lemmaRule, bool) {
 					return first, true
 				}
 			}
-			h := hashLower(fnvOffset, rs[:len(rs)-int(r.rule.strip)])
+			h := featurehash.Lower(fnvOffset, rs[:len(rs)-int(r.rule.strip)])
 			if l.known.has(hashString(h, r.rule.add)) {
 				return r.rule, true
 			}
@@ -258,7 +260,7 @@ func (t *Tagger) lemma(s *scratch, a *tokAttr, rs []rune, c uint8, first bool) (
 	b := append(s.lbuf[:0], rs[:len(rs)-int(r.strip)]...)
 	if lower {
 		for i, x := range b {
-			b[i] = toLower(x)
+			b[i] = featurehash.ToLower(x)
 		}
 	}
 	for _, x := range r.add {
@@ -273,7 +275,7 @@ func (t *Tagger) lemma(s *scratch, a *tokAttr, rs []rune, c uint8, first bool) (
 func lowerRunes(s string) []rune {
 	rs := []rune(s)
 	for i, r := range rs {
-		rs[i] = toLower(r)
+		rs[i] = featurehash.ToLower(r)
 	}
 	return rs
 }

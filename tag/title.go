@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"github.com/eventwire/eventwire"
+	"github.com/eventwire/eventwire/internal/featurehash"
 )
 
 // Headlines are title-cased: "Russia Agree to Try to Revive Syria Plan".
@@ -141,7 +142,7 @@ func (t *Tagger) headlineView(s *scratch, runes []rune, toks []eventwire.Token) 
 		if s.lowered[i] {
 			any = true
 			for _, r := range rs {
-				s.view = append(s.view, toLower(r))
+				s.view = append(s.view, featurehash.ToLower(r))
 			}
 		} else {
 			s.view = append(s.view, rs...)
