@@ -97,7 +97,7 @@ func BenchmarkCode(b *testing.B) {
 	docs := make([]*eventwire.Doc, len(arts))
 	words, sents, size := 0, 0, 0
 	for i, a := range arts {
-		docs[i] = s.analyse(a)
+		docs[i] = s.Analyse(a)
 		size += len(a.Text)
 		sents += len(docs[i].Sentences)
 		for _, se := range docs[i].Sentences {
@@ -111,7 +111,7 @@ func BenchmarkCode(b *testing.B) {
 	for b.Loop() {
 		events = 0
 		for _, d := range docs {
-			s.coder.Code(d)
+			s.Stage.Code(d)
 			events += len(d.Events)
 		}
 	}

@@ -34,8 +34,8 @@ func summary(e eventwire.Event) string {
 func codeText(tb testing.TB, text string) []string {
 	tb.Helper()
 	s := testStages(tb)
-	doc := s.analyse(eventwire.Article{Text: text, Published: "2013-04-23"})
-	s.coder.Code(doc)
+	doc := s.Analyse(eventwire.Article{Text: text, Published: "2013-04-23"})
+	s.Stage.Code(doc)
 	out := []string{}
 	for _, e := range doc.Events {
 		out = append(out, summary(e))
@@ -105,8 +105,8 @@ func TestCode(t *testing.T) {
 func TestCodeFields(t *testing.T) {
 	s := testStages(t)
 	text := "Russia attacked Ukraine."
-	doc := s.analyse(eventwire.Article{Text: text})
-	s.coder.Code(doc)
+	doc := s.Analyse(eventwire.Article{Text: text})
+	s.Stage.Code(doc)
 	if len(doc.Events) != 1 {
 		t.Fatalf("got %d events, want 1: %+v", len(doc.Events), doc.Events)
 	}
@@ -139,10 +139,10 @@ func TestCodeFields(t *testing.T) {
 // twice as many.
 func TestCodeRepeat(t *testing.T) {
 	s := testStages(t)
-	doc := s.analyse(eventwire.Article{Text: "Russia attacked Ukraine. Iran threatened to attack Israel."})
-	s.coder.Code(doc)
+	doc := s.Analyse(eventwire.Article{Text: "Russia attacked Ukraine. Iran threatened to attack Israel."})
+	s.Stage.Code(doc)
 	first := slices.Clone(doc.Events)
-	s.coder.Code(doc)
+	s.Stage.Code(doc)
 	if len(first) == 0 || !slices.EqualFunc(first, doc.Events, func(a, b eventwire.Event) bool { return summary(a) == summary(b) && a.ID == b.ID }) {
 		t.Errorf("second run %v, first %v", doc.Events, first)
 	}
@@ -272,8 +272,8 @@ func FuzzCode(f *testing.F) {
 	s := testStages(f)
 	ont := mustOntology(f)
 	f.Fuzz(func(t *testing.T, text string) {
-		doc := s.analyse(eventwire.Article{Text: text})
-		s.coder.Code(doc)
+		doc := s.Analyse(eventwire.Article{Text: text})
+		s.Stage.Code(doc)
 		for i, e := range doc.Events {
 			if e.ID != "V"+strconv.Itoa(i+1) {
 				t.Errorf("event %d has ID %q", i, e.ID)

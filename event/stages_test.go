@@ -1,25 +1,11 @@
 package event
 
-import (
-	"sync"
-	"testing"
+import "github.com/eventwire/eventwire/internal/stagetest"
 
-	"github.com/eventwire/eventwire"
-	"github.com/eventwire/eventwire/internal/stagetest"
-)
-
-// stages are the real stages before this one and this one, loaded once
-// per test binary (the event package must not import pipeline).
-type stages struct {
-	before *stagetest.Stages
-	coder  *Coder
-}
-
-var loadStages = sync.OnceValues(func() (*stages, error) {
-	before, err := stagetest.Load()
-	if err != nil {
-		return nil, err
-	}
+// testStages returns the real stages before this one, and a Coder with the
+// embedded ontology and dictionary, loaded once per test binary (the event
+// package must not import pipeline).
+var testStages = stagetest.Cached(func() (*Coder, error) {
 	ont, err := LoadOntology()
 	if err != nil {
 		return nil, err
@@ -28,21 +14,5 @@ var loadStages = sync.OnceValues(func() (*stages, error) {
 	if err != nil {
 		return nil, err
 	}
-	c, err := New(ont, dict)
-	if err != nil {
-		return nil, err
-	}
-	return &stages{before, c}, nil
+	return New(ont, dict)
 })
-
-func testStages(tb testing.TB) *stages {
-	tb.Helper()
-	s, err := loadStages()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return s
-}
-
-// analyse runs the stages before this one over an article.
-func (s *stages) analyse(a eventwire.Article) *eventwire.Doc { return s.before.Analyse(a) }

@@ -60,8 +60,8 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			doc := s.analyse(eventwire.Article{Text: string(b)})
-			s.finder.Find(doc)
+			doc := s.Analyse(eventwire.Article{Text: string(b)})
+			s.Stage.Find(doc)
 			checkQuotes(t, doc)
 			got, err := json.MarshalIndent(golden(doc), "", "  ")
 			if err != nil {

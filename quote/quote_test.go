@@ -111,8 +111,8 @@ func FuzzFind(f *testing.F) {
 		if !utf8.ValidString(in) || len(in) > 2000 {
 			return
 		}
-		doc := s.analyse(eventwire.Article{Text: in + tail})
-		s.finder.Find(doc)
+		doc := s.Analyse(eventwire.Article{Text: in + tail})
+		s.Stage.Find(doc)
 		limit := utf8.RuneCountInString(in) + 2
 		for _, q := range doc.Quotes {
 			if q.Start < 0 || q.End > len(doc.Runes) || q.Start >= q.End {
@@ -150,7 +150,7 @@ func BenchmarkFind(b *testing.B) {
 	var docs []*eventwire.Doc
 	words, bytes := 0, 0
 	for _, a := range arts {
-		d := s.analyse(a)
+		d := s.Analyse(a)
 		for _, st := range d.Sentences {
 			words += len(st.Tokens)
 		}
@@ -161,7 +161,7 @@ func BenchmarkFind(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		for _, d := range docs {
-			s.finder.Find(d)
+			s.Stage.Find(d)
 		}
 	}
 	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")

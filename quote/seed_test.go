@@ -20,14 +20,14 @@ func seedDoc(t *testing.T) *eventwire.Doc {
 	if err != nil {
 		t.Skipf("seed article: %v", err)
 	}
-	return testStages(t).analyse(eventwire.Article{Text: string(b), Published: "2013-04-23"})
+	return testStages(t).Analyse(eventwire.Article{Text: string(b), Published: "2013-04-23"})
 }
 
 // TestSeed checks every quotation of Kerry, Lavrov and Rasmussen in the
 // reference article, direct and indirect, for its kind and speaker entity.
 func TestSeed(t *testing.T) {
 	doc := seedDoc(t)
-	testStages(t).finder.Find(doc)
+	testStages(t).Stage.Find(doc)
 	checkQuotes(t, doc)
 	if testing.Verbose() {
 		for _, q := range doc.Quotes {

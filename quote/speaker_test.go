@@ -34,8 +34,8 @@ func TestSpeakers(t *testing.T) {
 	}
 	s := testStages(t)
 	for _, tt := range tests {
-		doc := s.analyse(eventwire.Article{Text: tt.text})
-		s.finder.Find(doc)
+		doc := s.Analyse(eventwire.Article{Text: tt.text})
+		s.Stage.Find(doc)
 		got := speakerOf(doc, tt.quote)
 		if !strings.Contains(got, tt.speaker) {
 			t.Errorf("%q: speaker %q, want %q", tt.text, got, tt.speaker)

@@ -5,6 +5,9 @@
 package stagetest
 
 import (
+	"sync"
+	"testing"
+
 	"github.com/eventwire/eventwire"
 	"github.com/eventwire/eventwire/actor"
 	"github.com/eventwire/eventwire/clean"
@@ -57,4 +60,35 @@ func (s *Stages) Analyse(a eventwire.Article) *eventwire.Doc {
 	s.ner.Recognize(doc)
 	s.actors.Resolve(doc, actor.NewKnowledge())
 	return doc
+}
+
+// Loaded is the stages before a tested stage, with that stage.
+type Loaded[T any] struct {
+	*Stages
+	Stage T
+}
+
+// Cached returns a test helper that loads the stages and, with load, the
+// tested stage once per test binary, and fails the test when they do not
+// load.
+func Cached[T any](load func() (T, error)) func(testing.TB) *Loaded[T] {
+	once := sync.OnceValues(func() (*Loaded[T], error) {
+		s, err := Load()
+		if err != nil {
+			return nil, err
+		}
+		st, err := load()
+		if err != nil {
+			return nil, err
+		}
+		return &Loaded[T]{s, st}, nil
+	})
+	return func(tb testing.TB) *Loaded[T] {
+		tb.Helper()
+		l, err := once()
+		if err != nil {
+			tb.Fatal(err)
+		}
+		return l
+	}
 }
