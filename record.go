@@ -125,9 +125,22 @@ type Event struct {
 	Negated      bool        `json:"negated"`
 	Hypothetical bool        `json:"hypothetical"`
 	Date         *string     `json:"date"`
-	Location     *Location   `json:"location"`
-	Trigger      Mention     `json:"trigger"`
-	Sentence     Span        `json:"sentence"`
+	// DateText is the words the date was resolved from ("Tuesday", "last
+	// June"); nil when the date is the publication date for want of any.
+	DateText *Mention  `json:"date_text"`
+	Location *Location `json:"location"`
+	Trigger  Mention   `json:"trigger"`
+	Sentence Span      `json:"sentence"`
+	// Mentions lists every statement of the event in the article: the
+	// first is Trigger and Sentence; the same source, target, code,
+	// modality and date stated again adds one.
+	Mentions []EventMention `json:"mentions"`
+}
+
+// EventMention is one statement of an event: its trigger and sentence.
+type EventMention struct {
+	Trigger  Mention `json:"trigger"`
+	Sentence Span    `json:"sentence"`
 }
 
 // EventActor is an event's source or target.
@@ -139,12 +152,16 @@ type EventActor struct {
 	Sector  string `json:"sector"`
 }
 
-// Location is where an event took place.
+// Location is where an event took place: a gazetteer entry and the words
+// that named it ("in Brussels", or the dateline).
 type Location struct {
 	Name    string  `json:"name"`
 	Country string  `json:"country"`
 	Lat     float64 `json:"lat"`
 	Lon     float64 `json:"lon"`
+	Text    string  `json:"text"`
+	Start   int     `json:"start"`
+	End     int     `json:"end"`
 }
 
 // RecordOptions chooses the optional parts of a Record.
@@ -167,6 +184,12 @@ func (d *Doc) Record(opt RecordOptions) Record {
 		Entities:    nonNil(d.Entities),
 		Quotes:      nonNil(d.Quotes),
 		Events:      nonNil(d.Events),
+	}
+	for i := range r.Events {
+		if r.Events[i].Mentions == nil {
+			v := &r.Events[i]
+			v.Mentions = []EventMention{{v.Trigger, v.Sentence}}
+		}
 	}
 	if r.Source == nil && d.Dateline != nil && d.Dateline.Agency != "" {
 		r.Source = optional(d.Dateline.Agency)

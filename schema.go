@@ -83,6 +83,17 @@ func (r *Record) CheckOffsets() error {
 	for _, v := range r.Events {
 		text("event "+v.ID+" trigger", v.Trigger.Start, v.Trigger.End, v.Trigger.Text)
 		span("event "+v.ID+" sentence", v.Sentence.Start, v.Sentence.End)
+		if v.DateText != nil {
+			text("event "+v.ID+" date_text", v.DateText.Start, v.DateText.End, v.DateText.Text)
+		}
+		if v.Location != nil {
+			text("event "+v.ID+" location", v.Location.Start, v.Location.End, v.Location.Text)
+		}
+		for i, m := range v.Mentions {
+			what := fmt.Sprintf("event %s mention %d", v.ID, i)
+			text(what+" trigger", m.Trigger.Start, m.Trigger.End, m.Trigger.Text)
+			span(what+" sentence", m.Sentence.Start, m.Sentence.End)
+		}
 	}
 	return errors.Join(errs...)
 }

@@ -215,7 +215,7 @@ func eventStages(tb testing.TB) EventCoder {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	c, err := event.New(ont, dict)
+	c, err := event.New(ont, dict, nil)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/eventwire/eventwire"
+	"github.com/eventwire/eventwire/geo"
 )
 
 // ErrCoder is wrapped by New's errors: a missing ontology or dictionary,
@@ -19,6 +20,7 @@ var ErrCoder = errors.New("event: cannot build the coder")
 type Coder struct {
 	ont  *Ontology
 	dict *Dictionary
+	geo  *geo.Gazetteer // places of events; nil codes no locations
 }
 
 // maxSlots bounds the slots of a pattern the coder tries; the
@@ -29,17 +31,18 @@ const maxSlots = 8
 const maxPairs = 16
 
 // New builds the coder from the ontology and a dictionary
-// (LoadDictionary(), possibly merged with a user's). Every code of the
+// (LoadDictionary(), possibly merged with a user's), and the gazetteer
+// that places events (nil leaves every location null). Every code of the
 // dictionary must be in the ontology. Read-only after New, safe for
 // concurrent use.
-func New(ont *Ontology, dict *Dictionary) (*Coder, error) {
+func New(ont *Ontology, dict *Dictionary, g *geo.Gazetteer) (*Coder, error) {
 	if ont == nil || dict == nil {
 		return nil, fmt.Errorf("%w: New needs an ontology and a dictionary", ErrCoder)
 	}
 	if err := dict.Check(ont); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrCoder, err)
 	}
-	return &Coder{ont: ont, dict: dict}, nil
+	return &Coder{ont: ont, dict: dict, geo: g}, nil
 }
 
 // Code fills doc.Events from the tagged, parsed sentences and the entities
@@ -66,6 +69,11 @@ func (c *Coder) Code(doc *eventwire.Doc) {
 		}
 		w.sentence(si)
 	}
+	for i := range doc.Events {
+		w.when(&doc.Events[i])
+		w.where(&doc.Events[i])
+	}
+	doc.Events = merge(doc.Events)
 	for i := range doc.Events {
 		doc.Events[i].ID = "V" + strconv.Itoa(i+1)
 	}

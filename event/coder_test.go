@@ -2,6 +2,7 @@ package event
 
 import (
 	"errors"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -123,11 +124,12 @@ func TestCodeFields(t *testing.T) {
 		Trigger:   eventwire.Mention{Start: 7, End: 15, Text: "attacked"},
 		Sentence:  eventwire.Span{Start: 0, End: len(text)},
 	}
+	want.Mentions = []eventwire.EventMention{{Trigger: want.Trigger, Sentence: want.Sentence}}
 	if *e.Source != *want.Source || *e.Target != *want.Target {
 		t.Errorf("actors %+v %+v, want %+v %+v", *e.Source, *e.Target, *want.Source, *want.Target)
 	}
 	e.Source, e.Target, want.Source, want.Target = nil, nil, nil, nil
-	if e != want {
+	if !reflect.DeepEqual(e, want) {
 		t.Errorf("got  %+v\nwant %+v", e, want)
 	}
 	if !strings.HasPrefix(doc.Events[0].Source.Entity, "E") {
@@ -165,7 +167,7 @@ func TestNewErrors(t *testing.T) {
 		{"unknown code", ont, bad, ErrUnknownCode},
 	}
 	for _, tt := range tests {
-		if _, err := New(tt.ont, tt.dict); !errors.Is(err, tt.want) {
+		if _, err := New(tt.ont, tt.dict, nil); !errors.Is(err, tt.want) {
 			t.Errorf("%s: got %v, want %v", tt.name, err, tt.want)
 		}
 	}
@@ -205,7 +207,7 @@ func TestCodeParticipleWithObject(t *testing.T) {
 
 func mustCoder(tb testing.TB) *Coder {
 	tb.Helper()
-	c, err := New(mustOntology(tb), mustDictionary(tb))
+	c, err := New(mustOntology(tb), mustDictionary(tb), nil)
 	if err != nil {
 		tb.Fatal(err)
 	}

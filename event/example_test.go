@@ -67,7 +67,7 @@ func ExampleCoder_Code() {
 		fmt.Println(err)
 		return
 	}
-	coder, err := event.New(ont, dict)
+	coder, err := event.New(ont, dict, nil)
 	if err != nil {
 		fmt.Println(err)
 		return

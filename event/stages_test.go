@@ -14,5 +14,5 @@ var testStages = stagetest.Cached(func() (*Coder, error) {
 	if err != nil {
 		return nil, err
 	}
-	return New(ont, dict)
+	return New(ont, dict, nil)
 })

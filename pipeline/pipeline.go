@@ -11,6 +11,7 @@
 //	ner.Recognize   names of people, organisations, places (when Options.Entities)
 //	actor.Resolve   entities, coreference, actor codes     (when Options.Entities)
 //	quote.Find      quotations, their speakers and cues    (when Options.Entities)
+//	event.Code      who did what to whom, when and where   (when Options.Entities)
 //
 // The actor stage learns from each article ("Russian Foreign Minister
 // Sergei Lavrov" teaches that Lavrov is RUSGOV) and applies it to later
@@ -34,6 +35,7 @@ import (
 	"github.com/eventwire/eventwire"
 	"github.com/eventwire/eventwire/actor"
 	"github.com/eventwire/eventwire/clean"
+	"github.com/eventwire/eventwire/event"
 	"github.com/eventwire/eventwire/geo"
 	"github.com/eventwire/eventwire/ner"
 	"github.com/eventwire/eventwire/parse"
@@ -64,6 +66,7 @@ type Pipeline struct {
 	coder  *actor.Coder     // nil unless Options.Entities
 	kb     *actor.Knowledge // what the actor stage has learned; nil unless Options.Entities
 	quotes *quote.Finder    // nil unless Options.Entities
+	events *event.Coder     // nil unless Options.Entities
 }
 
 // Options says what the caller needs from the pipeline.
@@ -71,8 +74,8 @@ type Options struct {
 	// Syntax tags, lemmatizes and parses every sentence.
 	Syntax bool
 	// Entities finds names, groups every mention into entities and codes
-	// their actors, then finds the quotations and who said them. It needs
-	// the syntax stages, and so runs them.
+	// their actors, then finds the quotations and who said them, and codes
+	// the events. It needs the syntax stages, and so runs them.
 	Entities bool
 	// Actors are the user's actor dictionaries (actor.ReadDict), consulted
 	// before the embedded tables.
@@ -80,6 +83,10 @@ type Options struct {
 	// Knowledge is what the actor stage knows before the run; it learns
 	// into it as the articles go by. Nil starts from nothing.
 	Knowledge *actor.Knowledge
+	// Verbs are the user's event dictionaries (event.ReadDictionary,
+	// event.ReadPetrarchVerbs), tried before the embedded one, the first
+	// given first.
+	Verbs []*event.Dictionary
 }
 
 // New loads what the asked-for stages need and returns the pipeline.
@@ -108,12 +115,32 @@ func New(opt Options) (*Pipeline, error) {
 		if p.quotes, err = quote.New(); err != nil {
 			return nil, fmt.Errorf("loading the reporting verbs: %w", err)
 		}
+		if p.events, err = newEventCoder(g, opt.Verbs); err != nil {
+			return nil, fmt.Errorf("loading the event dictionaries: %w", err)
+		}
 		p.kb = opt.Knowledge
 		if p.kb == nil {
 			p.kb = actor.NewKnowledge()
 		}
 	}
 	return p, nil
+}
+
+// newEventCoder builds the event coder from the embedded ontology and
+// dictionary, with the user's dictionaries before the embedded one.
+func newEventCoder(g *geo.Gazetteer, verbs []*event.Dictionary) (*event.Coder, error) {
+	ont, err := event.LoadOntology()
+	if err != nil {
+		return nil, err
+	}
+	dict, err := event.LoadDictionary()
+	if err != nil {
+		return nil, err
+	}
+	for i := len(verbs) - 1; i >= 0; i-- {
+		dict = verbs[i].Merge(dict)
+	}
+	return event.New(ont, dict, g)
 }
 
 // Knowledge returns what the actor stage has learned so far (nil when the
@@ -155,7 +182,7 @@ func (p *Pipeline) process(a eventwire.Article) (doc *eventwire.Doc, err error) 
 }
 
 // resolve runs the actor stage, which reads and feeds the run's knowledge,
-// and the quote stage, which needs its entities.
+// and the quote and event stages, which need its entities.
 func (p *Pipeline) resolve(doc *eventwire.Doc) (err error) {
 	if p.coder == nil {
 		return nil
@@ -163,6 +190,7 @@ func (p *Pipeline) resolve(doc *eventwire.Doc) (err error) {
 	defer recoverInternal(doc.Origin, &err)
 	p.coder.Resolve(doc, p.kb)
 	p.quotes.Find(doc) // speakers are entities: after Resolve
+	p.events.Code(doc)
 	return nil
 }
 

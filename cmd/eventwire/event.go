@@ -5,16 +5,16 @@ import (
 
 	"github.com/eventwire/eventwire"
 	"github.com/eventwire/eventwire/eval"
-	"github.com/eventwire/eventwire/event"
 	"github.com/eventwire/eventwire/pipeline"
 )
 
 type evalPloverCmd struct {
-	Data string `required:"" type:"existingfile" placeholder:"FILE" help:"PLOVER gold records (JSON array), e.g. ../shared/data/plover/PLOVER_GSR_dev.json."`
+	Data  string   `required:"" type:"existingfile" placeholder:"FILE" help:"PLOVER gold records (JSON array), e.g. ../shared/data/plover/PLOVER_GSR_dev.json."`
+	Verbs []string `type:"existingfile" placeholder:"FILE" help:"An event dictionary tried before the built-in one (PETRARCH-2 or eventwire format), as for extract."`
 }
 
 func (c *evalPloverCmd) Run(e *env) error {
-	code, err := eventCoder()
+	code, err := eventCoder(e, c.Verbs)
 	if err != nil {
 		return err
 	}
@@ -27,11 +27,12 @@ func (c *evalPloverCmd) Run(e *env) error {
 }
 
 type evalPetrarchCmd struct {
-	Data string `required:"" type:"existingfile" placeholder:"FILE" help:"PETRARCH-2 validation records (XML), e.g. ../shared/data/petrarch/PETR2_GSR_validation.xml."`
+	Data  string   `required:"" type:"existingfile" placeholder:"FILE" help:"PETRARCH-2 validation records (XML), e.g. ../shared/data/petrarch/PETR2_GSR_validation.xml."`
+	Verbs []string `type:"existingfile" placeholder:"FILE" help:"An event dictionary tried before the built-in one (PETRARCH-2 or eventwire format), as for extract."`
 }
 
 func (c *evalPetrarchCmd) Run(e *env) error {
-	code, err := eventCoder()
+	code, err := eventCoder(e, c.Verbs)
 	if err != nil {
 		return err
 	}
@@ -43,22 +44,14 @@ func (c *evalPetrarchCmd) Run(e *env) error {
 	return nil
 }
 
-// eventCoder builds the stages up to the actors, then the event coder
-// with the built-in ontology and dictionary: raw text in, events out.
-func eventCoder() (eval.EventCoder, error) {
-	p, err := pipeline.New(pipeline.Options{Entities: true})
+// eventCoder builds the pipeline with every stage up to the events: raw
+// text in, events out.
+func eventCoder(e *env, verbFiles []string) (eval.EventCoder, error) {
+	verbs, err := readVerbs(e, verbFiles)
 	if err != nil {
 		return nil, err
 	}
-	ont, err := event.LoadOntology()
-	if err != nil {
-		return nil, err
-	}
-	dict, err := event.LoadDictionary()
-	if err != nil {
-		return nil, err
-	}
-	coder, err := event.New(ont, dict)
+	p, err := pipeline.New(pipeline.Options{Entities: true, Verbs: verbs})
 	if err != nil {
 		return nil, err
 	}
@@ -67,7 +60,6 @@ func eventCoder() (eval.EventCoder, error) {
 		if err != nil {
 			return nil, err
 		}
-		coder.Code(doc)
 		return doc.Events, nil
 	}, nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"encoding/json"
 	"errors"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/eventwire/eventwire"
 	"github.com/eventwire/eventwire/actor"
+	"github.com/eventwire/eventwire/event"
 	"github.com/eventwire/eventwire/pipeline"
 	"github.com/eventwire/eventwire/sink"
 	"github.com/eventwire/eventwire/source"
@@ -27,6 +29,7 @@ type extractCmd struct {
 	Syntax      bool     `help:"Tag, lemmatize and parse every sentence; implies --sentences (each token gets tag, xpos, lemma, head and relation)."`
 	Entities    bool     `default:"true" negatable:"" help:"Find people, organisations and places, resolve their mentions and code their actors (on by default; --no-entities skips the models)."`
 	Actors      []string `type:"existingfile" placeholder:"FILE" help:"A PETRARCH/Phoenix actor or agent dictionary (plain or .gz), consulted before the built-in tables; repeat for more."`
+	Verbs       []string `type:"existingfile" placeholder:"FILE" help:"An event dictionary tried before the built-in one: PETRARCH-2 verb dictionary (such as CAMEO.2.0.txt) or eventwire's format (event/dictionary.md), plain or .gz; repeat for more."`
 	Knowledge   string   `type:"path" placeholder:"FILE" help:"JSON file of what the actor stage has learned about people (\"Lavrov is RUSGOV\"): read before the run when it exists, written back after it."`
 	InputFormat string   `enum:"auto,text,jsonl" default:"auto" help:"How to read inputs: auto (by name, then by content), text or jsonl."`
 	MaxBytes    int64    `default:"16777216" help:"Largest article accepted, in bytes (a text file or a JSONL line)."`
@@ -54,11 +57,15 @@ func (c *extractCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
+	verbs, err := readVerbs(e, c.Verbs)
+	if err != nil {
+		return err
+	}
 	kb, err := readKnowledge(c.Knowledge)
 	if err != nil {
 		return err
 	}
-	p, err := pipeline.New(pipeline.Options{Syntax: c.Syntax, Entities: c.Entities, Actors: dicts, Knowledge: kb})
+	p, err := pipeline.New(pipeline.Options{Syntax: c.Syntax, Entities: c.Entities, Actors: dicts, Verbs: verbs, Knowledge: kb})
 	if err != nil {
 		return err
 	}
@@ -114,9 +121,20 @@ func readDicts(e *env, names []string) ([]*actor.Dict, error) {
 }
 
 func readDict(name string) (*actor.Dict, error) {
+	var d *actor.Dict
+	err := readMaybeGzip(name, func(r io.Reader) (err error) {
+		d, err = actor.ReadDict(r, name)
+		return err
+	})
+	return d, err
+}
+
+// readMaybeGzip opens the file name and gives read its content, unzipped
+// when it starts with gzip's magic bytes.
+func readMaybeGzip(name string, read func(io.Reader) error) error {
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer f.Close()
 	br := bufio.NewReader(f)
@@ -124,12 +142,67 @@ func readDict(name string) (*actor.Dict, error) {
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
 		zr, err := gzip.NewReader(br)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return fmt.Errorf("%s: %w", name, err)
 		}
 		defer zr.Close()
 		r = zr
 	}
-	return actor.ReadDict(r, name)
+	return read(r)
+}
+
+// readVerbs reads the user's event dictionaries: PETRARCH-2 verb
+// dictionaries, known by their "--- NAME [code] ---" block lines, or
+// eventwire's own format. What a PETRARCH file had to skip is summed up on
+// stderr, and each malformed code named.
+func readVerbs(e *env, names []string) ([]*event.Dictionary, error) {
+	if len(names) == 0 {
+		return nil, nil
+	}
+	ont, err := event.LoadOntology()
+	if err != nil {
+		return nil, err
+	}
+	var dicts []*event.Dictionary
+	for _, name := range names {
+		var d *event.Dictionary
+		err := readMaybeGzip(name, func(r io.Reader) error {
+			data, err := io.ReadAll(r)
+			if err != nil {
+				return fmt.Errorf("%s: %w", name, err)
+			}
+			if !petrarchVerbs(data) {
+				d, err = event.ReadDictionary(bytes.NewReader(data), name)
+				return err
+			}
+			var rep *event.PetrarchReport
+			d, rep, err = event.ReadPetrarchVerbs(bytes.NewReader(data), name, ont)
+			if err != nil {
+				return err
+			}
+			for _, w := range rep.Warnings {
+				fmt.Fprintf(e.stderr, "eventwire: %s\n", w)
+			}
+			fmt.Fprintf(e.stderr, "eventwire: %s: %d patterns used, %d lines skipped as beyond eventwire's patterns\n",
+				name, rep.Entries, rep.SkippedTotal())
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		dicts = append(dicts, d)
+	}
+	return dicts, nil
+}
+
+// petrarchVerbs reports whether data looks like a PETRARCH verb
+// dictionary: a line that opens a verb block with "---".
+func petrarchVerbs(data []byte) bool {
+	for line := range bytes.Lines(data) {
+		if bytes.HasPrefix(line, []byte("---")) {
+			return true
+		}
+	}
+	return false
 }
 
 // readKnowledge loads the facts a previous run saved; a file that does not
