@@ -3,13 +3,17 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/eventwire/eventwire"
@@ -182,8 +186,8 @@ func readVerbs(e *env, names []string) ([]*event.Dictionary, error) {
 			for _, w := range rep.Warnings {
 				fmt.Fprintf(e.stderr, "eventwire: %s\n", w)
 			}
-			fmt.Fprintf(e.stderr, "eventwire: %s: %d patterns used, %d lines skipped as beyond eventwire's patterns\n",
-				name, rep.Entries, rep.SkippedTotal())
+			fmt.Fprintf(e.stderr, "eventwire: %s: %d patterns used, %d lines skipped%s\n",
+				name, rep.Entries, rep.SkippedTotal(), skipReasons(rep.Skipped))
 			return nil
 		})
 		if err != nil {
@@ -192,6 +196,26 @@ func readVerbs(e *env, names []string) ([]*event.Dictionary, error) {
 		dicts = append(dicts, d)
 	}
 	return dicts, nil
+}
+
+// skipReasons lists why lines were skipped, most frequent first:
+// " (no code: 12, unsupported pattern: 3)".
+func skipReasons(m map[string]int) string {
+	if len(m) == 0 {
+		return ""
+	}
+	reasons := slices.Collect(maps.Keys(m))
+	slices.SortFunc(reasons, func(a, b string) int {
+		if c := cmp.Compare(m[b], m[a]); c != 0 {
+			return c
+		}
+		return strings.Compare(a, b)
+	})
+	parts := make([]string, len(reasons))
+	for i, r := range reasons {
+		parts[i] = fmt.Sprintf("%s: %d", r, m[r])
+	}
+	return " (" + strings.Join(parts, ", ") + ")"
 }
 
 // petrarchVerbs reports whether data looks like a PETRARCH verb

@@ -257,3 +257,39 @@ func TestEvalNER(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractVerbs checks that --verbs reads a PETRARCH-2 verb dictionary
+// before the built-in one, and that a malformed code is named and
+// skipped, never emitted.
+func TestExtractVerbs(t *testing.T) {
+	dict := filepath.Join(t.TempDir(), "verbs.txt")
+	write(t, dict, "####### VERB PATTERNS #######\n---  HUG   [051]  ---\nHUG\n\n---  SNUB   [120]---  ---\nSNUB\n")
+	const in = "Russia hugged Ukraine.\n"
+	codes := func(out string) []string {
+		var cs []string
+		for _, r := range records(t, out) {
+			for _, v := range r.Events {
+				cs = append(cs, v.CAMEO+" "+v.Trigger.Text)
+			}
+		}
+		return cs
+	}
+	code, out, errs := ew(t, in, "extract")
+	if code != 0 || len(codes(out)) != 0 {
+		t.Fatalf("without --verbs: exit %d, events %v, stderr %q", code, codes(out), errs)
+	}
+	code, out, errs = ew(t, in, "extract", "--verbs", dict)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if got := codes(out); !slices.Equal(got, []string{"051 hugged"}) {
+		t.Errorf("events %v, want [051 hugged]", got)
+	}
+	if !strings.Contains(errs, dict+`:5: malformed code "[120]---" skipped`) {
+		t.Errorf("stderr does not name the malformed code: %q", errs)
+	}
+	code, _, errs = ew(t, in, "extract", "--verbs", filepath.Join(t.TempDir(), "missing.txt"))
+	if code != 2 || !strings.Contains(errs, "missing.txt") {
+		t.Errorf("missing dictionary: exit %d, stderr %q", code, errs)
+	}
+}
