@@ -93,8 +93,13 @@ type Query struct {
 //  3. the embedded organisations (for names that are not people);
 //  4. the office-holders table, for a person in office on the date;
 //  5. what the run learned from earlier articles (kb);
-//  6. the office-holders table again, for a former holder named in full
-//     (a former head of government is an elite, COUNTRY+ELI).
+//  6. the office-holders table again, for a person whose title in the
+//     article is the title of the table's terms for that name, whatever
+//     the date ("President Bush" is USAGOV on a date between the two
+//     presidents Bush);
+//  7. the office-holders table again, for a holder named in full on a date
+//     none of the holder's terms covers (a former or future head of
+//     government is an elite, COUNTRY+ELI).
 //
 // Places and groups that are not known organisations are coded with their
 // country: Query.Affiliation, else the gazetteer ("Moscow" -> RUS; as a
@@ -158,6 +163,9 @@ func (c *Coder) Code(q Query, kb *Knowledge) *eventwire.Actor {
 			a := f.Actor
 			return &a
 		}
+	}
+	if code, ok := c.holders.titled(words, q.Titles); ok {
+		return actorOf(code)
 	}
 	if code, ok := c.holders.former(words, q.Date); ok {
 		return actorOf(code)

@@ -181,7 +181,7 @@ func TestRole(t *testing.T) {
 		{"a judge", 1, 1, "Judge", "JUD", true},
 		{"lawmakers voted", 0, 1, "lawmakers", "LEG", false},
 		{"the company", 1, 1, "company", "BUS", false},
-		{"protesters", 0, 1, "protesters", "CVL", false},
+		{"protesters", 0, 1, "protesters", "OPP", false},
 		{"refugees", 0, 1, "refugees", "REF", false},
 		{"journalists", 0, 1, "journalists", "MED", false},
 		{"spokeswoman", 0, 1, "Spokeswoman", "GOV", true},

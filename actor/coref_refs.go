@@ -27,6 +27,7 @@ func (r *resolver) findReferences() {
 		}
 	}
 	for s, ws := range r.words {
+		toks, parsed := r.doc.Sentences[s].Tokens, r.doc.Sentences[s].Parsed
 		for i := 0; i < len(ws); i++ {
 			if r.taken[s][i] {
 				continue
@@ -40,6 +41,7 @@ func (r *resolver) findReferences() {
 			}
 			if isPossessive(ws[i]) {
 				if m, ok := r.possessed(s, i); ok {
+					m.plural = r.pluralHead(&m)
 					for j := i + 1; j < m.end; j++ {
 						r.taken[s][j] = true
 					}
@@ -50,16 +52,114 @@ func (r *resolver) findReferences() {
 			}
 			if ws[i] == "the" || ws[i] == "The" {
 				if m, ok := r.description(s, i, nouns); ok {
+					m.plural = r.pluralHead(&m)
 					for j := m.start; j < m.end; j++ {
 						r.taken[s][j] = true
 					}
 					r.addMention(m)
 					i = m.end - 1
 				}
+				continue
+			}
+			if u := toks[i].UPOS; u != "NOUN" && u != "ADJ" || !parsed {
+				continue
+			}
+			if m, ok := r.barePlural(s, i); ok {
+				m.plural = r.pluralHead(&m)
+				for j := m.start; j < m.end; j++ {
+					r.taken[s][j] = true
+				}
+				r.addMention(m)
+				i = m.end - 1
 			}
 		}
 	}
 	sortByPosition(r.mentions)
+}
+
+// pluralHead reports whether the last word of mention m is a plural
+// noun.
+func (r *resolver) pluralHead(m *mention) bool {
+	x := r.doc.Sentences[m.sent].Tokens[m.end-1].XPOS
+	return x == "NNS" || x == "NNPS"
+}
+
+// barePlural reads a group named by a plural role noun without an
+// article that is the subject or object of its clause, or the agent of a
+// passive: "Insurgents bombarded the city", "police arrested two men",
+// "pressured by lawmakers". It is a description
+// like "the insurgents", resolved in the same way. The sentence must be
+// parsed.
+func (r *resolver) barePlural(s, i int) (mention, bool) {
+	sent := &r.doc.Sentences[s]
+	ws := r.words[s]
+	m := mention{sent: s, start: i, kind: eventwire.MentionNominal, ent: -1, ref: refGroup, bare: true}
+	if !sent.Parsed || i > 0 && (isDeterminer(ws[i-1]) || ws[i-1] == "The" || ws[i-1] == "A" || ws[i-1] == "An") {
+		return m, false
+	}
+	// Cheap tests before the role table: a noun or adjective that
+	// starts a phrase whose head, a few words on, is a subject, object
+	// or oblique noun.
+	if u := sent.Tokens[i].UPOS; u != "NOUN" && u != "ADJ" {
+		return m, false
+	}
+	head := false
+	for j := i; j < min(i+4, len(ws)) && !head; j++ {
+		switch sent.Tokens[j].Deprel {
+		case "nsubj", "nsubj:pass", "obj", "obl", "obl:agent":
+			head = sent.Tokens[j].UPOS == "NOUN"
+		}
+	}
+	if !head {
+		return m, false
+	}
+	n, role, ok := r.c.Role(ws, i)
+	if !ok || role.Person || role.Sector == "" {
+		return m, false
+	}
+	end := i + n
+	for j := i; j < end; j++ {
+		if r.taken[s][j] {
+			return m, false
+		}
+	}
+	toks := sent.Tokens
+	if i > 0 {
+		switch {
+		case r.taken[s][i-1] || toks[i-1].UPOS == "PROPN":
+			return m, false // "Red Cross officials", "EC foreign ministers": the name's people
+		case toks[i-1].UPOS == "DET" || toks[i-1].UPOS == "NUM" || toks[i-1].UPOS == "PRON" || isPossessive(ws[i-1]):
+			return m, false // "the two governments", "his government"
+		}
+	}
+	last := &toks[end-1]
+	if last.XPOS != "NNS" && last.XPOS != "NN" || end < len(ws) && toks[end].UPOS == "NOUN" {
+		return m, false // "police station": a modifier
+	}
+	switch last.Deprel {
+	case "nsubj", "nsubj:pass", "obj":
+	case "obl", "obl:agent":
+		// The agent of a passive: "was pressured by congress".
+		if i == 0 || !strings.EqualFold(ws[i-1], "by") {
+			return m, false
+		}
+	default:
+		return m, false
+	}
+	// The noun's own dependents: none may be a determiner, a possessive,
+	// a number or a name ("the military government", "his government",
+	// "two governments", "European Community foreign ministers").
+	for j := max(0, i-6); j < i; j++ {
+		if toks[j].Head != end-1 {
+			continue
+		}
+		switch d := toks[j].Deprel; {
+		case r.taken[s][j], toks[j].UPOS == "PROPN", d == "det", d == "nmod:poss", d == "nummod":
+			return m, false
+		}
+	}
+	m.end, m.role, m.noun = end, role, strings.ToLower(ws[end-1])
+	return m, true
 }
 
 // description reads a definite description that starts with "the" at
@@ -88,7 +188,9 @@ func (r *resolver) description(s, i int, orgNouns map[string]bool) (mention, boo
 			m.ref = refTitle
 		}
 		if m.end+1 < len(ws) && ws[m.end] == "of" && m.country == "" {
-			if n, p := r.place(ws, m.end+1); n > 0 && p.kind == placeCountry {
+			// "the president of Armenia", "the government of Sindh
+			// province" (a region's government is its country's).
+			if n, p := r.place(ws, m.end+1); n > 0 && p.kind != noPlace && p.kind != placeSeat && p.kind != placeDemonym {
 				m.country = p.iso3
 				m.end += 1 + n
 			}
@@ -138,16 +240,23 @@ func (r *resolver) possessed(s, i int) (mention, bool) {
 		return m, false
 	}
 	k := i + 1
-	// "Romania's new government".
-	for k < len(ws) && k < i+3 && toks[k].UPOS == "ADJ" && !isCapitalised(ws[k]) {
-		k++
-	}
-	if k >= len(ws) || r.taken[s][k] {
-		return m, false
-	}
-	n, role, ok := r.c.Role(ws, k)
+	n, role, ok := r.c.Role(ws, k) // "Iraq's national security adviser"
 	if !ok {
-		return m, false
+		// "Romania's new government".
+		for k < len(ws) && k < i+3 && toks[k].UPOS == "ADJ" && !isCapitalised(ws[k]) {
+			k++
+		}
+		if k >= len(ws) || r.taken[s][k] {
+			return m, false
+		}
+		if n, role, ok = r.c.Role(ws, k); !ok {
+			return m, false
+		}
+	}
+	for j := k; j < k+n; j++ {
+		if r.taken[s][j] {
+			return m, false
+		}
 	}
 	m.end, m.role, m.noun = k+n, role, strings.ToLower(ws[k+n-1])
 	if e := m.end; e < len(ws) && (r.taken[s][e] || role.Person && toks[e].UPOS == "PROPN") {
@@ -541,7 +650,11 @@ func hasTitle(e *entity, t string) bool {
 // "Montenegro's prime minister" are people coded by their role and
 // country even when the article never names them.
 func (r *resolver) newDescribed(p *mention) {
-	if p.country == "" || p.ref != refTitle && p.ref != refGroup {
+	if p.ref != refTitle && p.ref != refGroup {
+		return
+	}
+	if p.country == "" {
+		r.newUnplaced(p)
 		return
 	}
 	ws := r.words[p.sent][p.start:p.end]
@@ -566,6 +679,164 @@ func (r *resolver) newDescribed(p *mention) {
 	r.ents = append(r.ents, e)
 }
 
+// newUnplaced makes an entity of a group description that has no
+// antecedent and names no country: "insurgents bombarded", "the
+// government expressed". It is coded as PETRARCH codes an agent without a
+// country, "---" and the role's sector ("---REB", "---GOV"): the sector
+// is known, the country is not guessed. The exception is a single
+// institution ("the government", "the central bank") in an article whose
+// dateline, or whose only country named so far, says whose it is (in an
+// article about Kenya, Kenya's government). A person's title alone ("the
+// minister"), a business or the media ("the company", "reporters") and
+// a single non-state body make no entity.
+func (r *resolver) newUnplaced(p *mention) {
+	if p.ref != refGroup || p.role.Sector == "" || vagueGroups[p.role.Title] || !politicalSectors[p.role.Sector] {
+		return
+	}
+	plural := r.doc.Sentences[p.sent].Tokens[p.end-1].XPOS != "NN" // NNS, or untagged
+	gov := governmentWords[strings.ToLower(p.role.Title)]
+	if !plural && !gov && !stateSectors[p.role.Sector] {
+		return // "the company", "the union": a name the article gave, missed
+	}
+	ws := r.words[p.sent][p.start:p.end]
+	if len(ws) > 0 && (isDeterminer(ws[0]) || ws[0] == "A" || ws[0] == "An") {
+		ws = ws[1:]
+	}
+	e := &entity{typ: eventwire.NORP, words: ws, role: p.role.Title}
+	country := NoCountry
+	if gov {
+		e.typ, e.metonym = eventwire.GPE, true
+	}
+	if !plural {
+		// "the government", "the central bank" of the country the
+		// article is about, when it says which.
+		if c := r.homeCountry(p); c != "" {
+			country = c
+		}
+	}
+	e.name = r.text(p.sent, p.end-len(ws), p.end)
+	e.nouns = []string{p.noun}
+	e.actor = actorOf(country + p.role.Sector)
+	p.ent = len(r.ents)
+	r.ents = append(r.ents, e)
+}
+
+// homeCountry is the country an article is about, for the institutions
+// it names without an owner ("the government", "the central bank"): the
+// country of its dateline ("NAIROBI (Reuters) -", "TAIPEI, March 1 -"),
+// else the one country it has named before mention p, else "" (an
+// article naming several countries does not say whose government "the
+// government" is).
+func (r *resolver) homeCountry(p *mention) string {
+	if c := r.datelineCountry(); c != "" {
+		return c
+	}
+	one := ""
+	for i := range r.mentions {
+		m := &r.mentions[i]
+		if m.sent > p.sent || m.sent == p.sent && m.start >= p.start {
+			break
+		}
+		if m.ent < 0 || m.kind != eventwire.MentionName && m.kind != eventwire.MentionMetonym {
+			continue
+		}
+		pl := r.ents[m.ent].place
+		switch pl.kind {
+		case placeCountry, placeDemonym, placeCapital, placeSeat, placeCity, placeRegion:
+		default:
+			continue
+		}
+		if len(pl.iso3) != 3 || isNonState(pl.iso3) {
+			continue
+		}
+		if r.dateline(m) {
+			return pl.iso3
+		}
+		if pl.kind == placeCity || pl.kind == placeRegion {
+			continue
+		}
+		switch one {
+		case "":
+			one = pl.iso3
+		case pl.iso3:
+		default:
+			one = NoCountry
+		}
+	}
+	if one == NoCountry {
+		return ""
+	}
+	return one
+}
+
+// datelineCountry is the country of the place of the dateline that the
+// clean stage found (doc.Dateline), "" when there is none or the
+// gazetteer does not know the place.
+func (r *resolver) datelineCountry() string {
+	if r.datelineDone {
+		return r.homeISO
+	}
+	r.datelineDone = true
+	if r.doc.Dateline == nil || r.doc.Dateline.Place == "" {
+		return ""
+	}
+	ws := splitWords(r.doc.Dateline.Place)
+	for k := 1; k < len(ws); k++ {
+		if ws[k] == "," {
+			ws = ws[:k] // "GAZA CITY, Palestinian Territories"
+			break
+		}
+	}
+	if n, p := r.place(ws, 0); n == len(ws) && p.kind != noPlace && len(p.iso3) == 3 && !isNonState(p.iso3) {
+		r.homeISO = p.iso3
+	}
+	return r.homeISO
+}
+
+// dateline reports whether a place mention opens one of the article's
+// first sentences in capitals, followed by a comma, a parenthesis or a
+// dash: the wire's dateline.
+func (r *resolver) dateline(m *mention) bool {
+	if m.sent > 2 || m.start != 0 {
+		return false
+	}
+	ws := r.words[m.sent]
+	for i := m.start; i < m.end; i++ {
+		if isCapitalised(ws[i]) && !isAllCaps(ws[i]) {
+			return false
+		}
+	}
+	if m.end >= len(ws) {
+		return false
+	}
+	switch ws[m.end] {
+	case ",", "(", "-", "–", "—", ":":
+		return true
+	}
+	return false
+}
+
+// politicalSectors are the sectors of the groups that are actors without
+// a country: not businesses or the media, which the article names.
+var politicalSectors = map[string]bool{
+	"GOV": true, "MIL": true, "REB": true, "OPP": true, "COP": true, "JUD": true, "SPY": true, "LEG": true,
+	"RAD": true, "CVL": true, "REF": true, "LAB": true, "EDU": true, "CRM": true, "REL": true, "ELI": true,
+	"INS": true, "SEP": true, "UAF": true, "HLH": false,
+}
+
+// stateSectors are the sectors of a state's own institutions: "the
+// central bank", "the army", "the parliament" of the country an article
+// is about.
+var stateSectors = map[string]bool{"GOV": true, "MIL": true, "LEG": true, "JUD": true, "COP": true, "SPY": true}
+
+// vagueGroups are the group roles too vague to be an actor without a
+// country: "eight people were killed" names victims, not an agent.
+var vagueGroups = map[string]bool{"people": true, "crowd": true}
+
+// NoCountry is the country part of the code of a group whose country the
+// article does not give ("---REB" for "insurgents"), as PETRARCH writes it.
+const NoCountry = "---"
+
 // fits reports whether description p can describe entity e.
 func fits(p *mention, e *entity) bool {
 	switch p.ref {
@@ -579,6 +850,10 @@ func fits(p *mention, e *entity) bool {
 		return hasTitle(e, p.role.Title)
 	case refGroup:
 		if e.typ == eventwire.GPE && e.metonym && p.role.Sector == "GOV" {
+			if p.country == "" {
+				// "the government" again, after an earlier one.
+				return contains(e.nouns, p.noun)
+			}
 			// "Syria's government" after "Damascus said".
 			return e.actor != nil && e.actor.Country == p.country
 		}
@@ -588,7 +863,20 @@ func fits(p *mention, e *entity) bool {
 		if p.country != "" && (e.actor == nil || e.actor.Country != p.country) {
 			return false
 		}
-		return contains(e.nouns, p.noun) || e.actor != nil && p.role.Sector != "" && e.actor.Sector == p.role.Sector
+		if contains(e.nouns, p.noun) {
+			return true
+		}
+		if e.actor == nil || p.role.Sector == "" || e.actor.Sector != p.role.Sector || e.actor.Country == NoCountry {
+			// A group the article placed nowhere ("officials said") is
+			// not "the central bank" for sharing its sector.
+			return false
+		}
+		// A group of people ("Syrian rebels") is "the rebels" or "the
+		// fighters" by its sector; an institution is so only for its
+		// people named definitely ("Congress" ... "the lawmakers"), not
+		// for another institution ("the Foreign Ministry" is not "the
+		// central bank") nor for a bare "officials said".
+		return e.typ == eventwire.NORP || !p.bare && p.plural
 	case refOrg:
 		return e.typ == eventwire.Org && contains(e.nouns, p.noun)
 	case refCountry:

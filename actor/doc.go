@@ -36,8 +36,11 @@
 // best); what the article itself says ("Russian Foreign Minister X" is
 // RUSGOV whatever else is known); the organisations table; the
 // office-holders table for a person in office on the article's date;
-// what the run learned from earlier articles (Knowledge); and last a
-// former office-holder named in full (COUNTRY+ELI). The curated, dated
+// what the run learned from earlier articles (Knowledge); a person whose
+// title in the article is the title of the table's terms for that name,
+// whatever the date ("President Bush" on a date between the two
+// presidents Bush, or in a record with a placeholder date); and last an
+// office-holder named in full out of office (COUNTRY+ELI). The curated, dated
 // table outranks learned facts because a fact learned from one article
 // can be wrong (a misread title) while a table term is checked; learned
 // facts fill what the table lacks (new ministers, people below cabinet

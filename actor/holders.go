@@ -29,11 +29,14 @@ type holderTable struct {
 	terms     []Holder
 	byName    map[string][]int32 // nameKey of full name or alias -> term ids
 	bySurname map[string][]int32 // nameKey of surname -> term ids
+	// full finds the full names and spellings of two words or more in
+	// text, for the people the recogniser misses.
+	full *phraseIndex
 }
 
 // parseHolders reads data/holders.tsv (see its header for the columns).
 func parseHolders(name, data string) (*holderTable, error) {
-	t := &holderTable{byName: map[string][]int32{}, bySurname: map[string][]int32{}}
+	t := &holderTable{byName: map[string][]int32{}, bySurname: map[string][]int32{}, full: newPhraseIndex(nameCase)}
 	for ln, line := range tsvLines(data) {
 		f := strings.Split(line, "\t")
 		if len(f) != 7 || f[0] == "" || f[4] == "" || len(splitList(f[5])) == 0 {
@@ -57,9 +60,14 @@ func parseHolders(name, data string) (*holderTable, error) {
 		}
 		id := int32(len(t.terms))
 		t.terms = append(t.terms, h)
-		keys := []string{nameKey(splitWords(h.Name))}
-		for _, a := range splitList(f[6]) {
-			keys = append(keys, nameKey(splitWords(a)))
+		names := append([]string{h.Name}, splitList(f[6])...)
+		var keys []string
+		for _, a := range names {
+			w := splitWords(a)
+			keys = append(keys, nameKey(w))
+			if wordCount(w) > 1 {
+				t.full.addWords(w, id)
+			}
 		}
 		for _, k := range keys {
 			t.byName[k] = appendNew(t.byName[k], id)
@@ -130,6 +138,37 @@ func (t *holderTable) inOffice(words []string, d time.Time) (h Holder, ok bool) 
 	return *found, true
 }
 
+// titled finds the code of a person whom the article gives a title that
+// the table's terms for that name share, whatever the date: "President
+// Bush" in an article dated when no Bush was president (a wrong or
+// placeholder date, or a retrospective) is still a US president, as both
+// presidents Bush were. The terms of that title must all carry one code;
+// otherwise ok is false.
+func (t *holderTable) titled(words []string, titles []string) (code string, ok bool) {
+	if len(titles) == 0 {
+		return "", false
+	}
+	ids, _ := t.candidates(words)
+	for _, id := range ids {
+		h := &t.terms[id]
+		match := false
+		for _, ti := range titles {
+			if strings.EqualFold(ti, h.Title) {
+				match = true
+				break
+			}
+		}
+		if !match {
+			continue
+		}
+		if code != "" && code != h.Code {
+			return "", false
+		}
+		code = h.Code
+	}
+	return code, code != ""
+}
+
 // latest reports whether term id is the last-starting term of its holder.
 func (t *holderTable) latest(id int32) bool {
 	h := &t.terms[id]
@@ -141,10 +180,12 @@ func (t *holderTable) latest(id int32) bool {
 	return true
 }
 
-// former codes a former office-holder named in full, on a date after all
-// the holder's terms: COUNTRY+ELI (a former president or minister is an
-// elite). People who held only international offices get nothing, as
-// their country is not in the table.
+// former codes an office-holder named in full on a date that none of the
+// holder's terms covers (before, between or after them): COUNTRY+ELI, as
+// the Phoenix dictionaries code a politician out of office (a former
+// president or minister, or a future one, is an elite). All the terms
+// must be one person's, in one country; people who held international
+// offices get nothing, as their country is not in the table.
 func (t *holderTable) former(words []string, d time.Time) (code string, ok bool) {
 	if d.IsZero() {
 		return "", false
@@ -153,23 +194,23 @@ func (t *holderTable) former(words []string, d time.Time) (code string, ok bool)
 	if !full {
 		return "", false
 	}
-	var last *Holder
+	var first *Holder
 	for _, id := range ids {
 		c := &t.terms[id]
-		if last != nil && c.Name != last.Name {
+		if first != nil && (c.Name != first.Name || c.Code[:3] != first.Code[:3]) {
 			return "", false
 		}
-		if c.To.IsZero() || !d.After(c.To) {
+		if c.in(d) {
 			return "", false
 		}
-		if last == nil || c.To.After(last.To) {
-			last = c
+		if first == nil {
+			first = c
 		}
 	}
-	if last == nil || isNonState(last.Code[:3]) {
+	if first == nil || isNonState(first.Code[:3]) {
 		return "", false
 	}
-	return last.Code[:3] + "ELI", true
+	return first.Code[:3] + "ELI", true
 }
 
 // nameKey is the lookup key of a name: its words folded to lower case and

@@ -110,6 +110,15 @@ func (k *Knowledge) Lookup(name string, date time.Time) (Fact, bool) {
 	return f, true
 }
 
+// knows reports whether the run has learned anyone whose full name or
+// surname has the lookup key (nameKey), whatever the date: a cheap test
+// before Lookup.
+func (k *Knowledge) knows(key string) bool {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	return len(k.byName[key]) > 0 || len(k.bySurname[key]) > 0
+}
+
 func applies(f *Fact, date time.Time) bool {
 	return date.IsZero() || f.From.IsZero() || !f.From.After(date)
 }

@@ -34,6 +34,8 @@ type mention struct {
 	titles []title // titles given in the text, for people
 
 	// References (pronouns and descriptions).
+	bare    bool // a group named without an article or owner ("officials said")
+	plural  bool // a description whose head noun is plural ("the lawmakers")
 	ref     refKind
 	role    RoleInfo // the role noun of a description
 	noun    string   // the head noun of a description, lower case
@@ -89,6 +91,7 @@ var groupWords = map[string]bool{
 	"Democrat": true, "Democrats": true, "Republican": true, "Republicans": true, "Conservative": true, "Conservatives": true,
 	"Socialist": true, "Socialists": true, "Communist": true, "Communists": true, "Labour": true, "Tory": true, "Tories": true,
 	"Western": true, "European": true, "Europeans": true, "African": true, "Africans": true, "Asian": true, "Asians": true,
+	"Moslem": true, "Moslems": true, "Serb": true, "Serbs": true, "Croat": true, "Croats": true,
 }
 
 // findNames turns doc.Names into name mentions, adds the countries,
@@ -355,6 +358,7 @@ func (r *resolver) addName(s, a, b int, class string) {
 		return
 	}
 	m := mention{sent: s, start: a, end: b, kind: eventwire.MentionName, ent: -1}
+	class = r.reclass(s, a, b, class)
 	switch class {
 	case eventwire.NamePER:
 		// Honorifics and titles that the recogniser included: "Mr Kerry",
@@ -389,6 +393,9 @@ func (r *resolver) addName(s, a, b int, class string) {
 		}
 		m.typ = eventwire.Org
 		r.orgMention(&m)
+		if !m.isOrg {
+			r.ownedInstitution(&m)
+		}
 	case eventwire.NameMISC:
 		r.locate(&m)
 		n, p := r.place(ws, a)
@@ -397,6 +404,10 @@ func (r *resolver) addName(s, a, b int, class string) {
 			m.typ, m.place, m.key = eventwire.NORP, p, "n:"+p.iso3
 		case b-a == 1 && groupWords[ws[a]]:
 			m.typ, m.key = eventwire.NORP, "n:"+strings.ToLower(strings.TrimSuffix(ws[a], "s"))
+		case n > 0 && n < b-a && p.kind == placeDemonym && r.peopleWords(ws[a+n:b]):
+			// A people of a country: "Iraqi Kurds", "Bosnian Serbs" are
+			// Iraq's and Bosnia's, whatever the people's own country.
+			m.typ, m.place, m.key = eventwire.NORP, p, "n:"+p.iso3+":"+lowerKey(ws[a+n:b])
 		default:
 			return
 		}
@@ -404,6 +415,117 @@ func (r *resolver) addName(s, a, b int, class string) {
 		return
 	}
 	r.addMention(m)
+}
+
+// reclass corrects the recogniser's class of the name at tokens [a, b) of
+// sentence s where the tables know better:
+//
+//   - a "person" whose whole name is an organisation the table knows
+//     ("Muslim Brotherhood", "al-Shabab") is that organisation;
+//   - a one-word "person" that is a country or capital ("Washington
+//     said") is the place, unless the table knows someone by that name
+//     or the article names a person whose surname it is;
+//   - an "organisation" or "place" that is neither a country, nationality,
+//     capital, seat of government nor a known organisation, but is the
+//     name of an office-holder or of someone the run has learned ("Obama
+//     is scheduled to attend"), is that person.
+func (r *resolver) reclass(s, a, b int, class string) string {
+	ws := r.words[s]
+	switch class {
+	case eventwire.NamePER:
+		if n, _, ok := r.c.Org(ws, a); ok && n == b-a && !r.knowsPerson(ws[a:b]) {
+			return eventwire.NameORG
+		}
+		if b-a != 1 || r.knowsPerson(ws[a:b]) || r.surnameInArticle(ws[a]) || a > 0 && r.titled(s, a) {
+			return class
+		}
+		if n, p := r.place(ws, a); n == 1 && (p.kind == placeCountry || p.kind == placeCapital) {
+			return eventwire.NameLOC
+		}
+	case eventwire.NameORG, eventwire.NameLOC:
+		if n, _, ok := r.c.Org(ws, a); ok && n == b-a {
+			return class
+		}
+		if n, p := r.place(ws, a); n == b-a {
+			switch p.kind {
+			case placeCountry, placeDemonym, placeCapital, placeSeat:
+				return class
+			}
+		}
+		if a > 0 && locativePreps[lowerASCII(ws[a-1])] {
+			return class // "in Kerry": a place all the same
+		}
+		if r.knowsPerson(ws[a:b]) && (wordCount(ws[a:b]) > 1 || r.inOffice(ws[a:b])) {
+			// A surname alone only for someone in office that day:
+			// "Santos" in 1987 is a company, not Colombia's president.
+			return eventwire.NamePER
+		}
+	}
+	return class
+}
+
+// inOffice reports whether the table has someone in office on the
+// article's date (or, undated, at all) by the name words, or the run has
+// learned someone by it.
+func (r *resolver) inOffice(words []string) bool {
+	if _, ok := r.c.holders.inOffice(words, r.date); ok {
+		return true
+	}
+	return r.kb != nil && r.kb.knows(nameKey(words))
+}
+
+// peopleWords reports whether words name a people: religions, ethnic
+// groups and nationalities ("Kurds", "Serbs", "Muslim").
+func (r *resolver) peopleWords(words []string) bool {
+	for i := 0; i < len(words); {
+		if groupWords[words[i]] {
+			i++
+			continue
+		}
+		n, p := r.place(words, i)
+		if n == 0 || p.kind != placeDemonym {
+			return false
+		}
+		i += n
+	}
+	return len(words) > 0
+}
+
+// titled reports whether the word before token a of sentence s is an
+// honorific or a person's title ("Mr Washington", "Queen Victoria").
+func (r *resolver) titled(s, a int) bool {
+	ws := r.words[s]
+	if _, ok := honorifics[ws[a-1]]; ok {
+		return true
+	}
+	for q := max(0, a-4); q < a; q++ {
+		if n, role, ok := r.c.Role(ws, q); ok && q+n == a && role.Person {
+			return true
+		}
+	}
+	return false
+}
+
+// knowsPerson reports whether the office-holders table or the run's
+// knowledge knows a person by the name words (a full name or a surname).
+func (r *resolver) knowsPerson(words []string) bool {
+	if len(words) == 0 || !isCapitalised(words[0]) {
+		return false
+	}
+	key := nameKey(words)
+	t := r.c.holders
+	return len(t.byName[key]) > 0 || len(t.bySurname[key]) > 0 || r.kb != nil && r.kb.knows(key)
+}
+
+// surnameInArticle reports whether the recogniser found a person of two or
+// more words whose last word is w ("Denzel Washington").
+func (r *resolver) surnameInArticle(w string) bool {
+	for _, n := range r.doc.Names {
+		if n.Type == eventwire.NamePER && r.validName(n) && n.End-n.Start > 1 && r.words[n.Sentence][n.End-1] == w {
+			return true
+		}
+	}
+	return false
 }
 
 // placeMention fills a mention whose name the gazetteer knows; false when
@@ -444,6 +566,34 @@ func (r *resolver) placeMention(m *mention, p place, class string) bool {
 	return true
 }
 
+// ownedInstitution ties an organisation named by a role alone to the
+// country whose possessive or nationality stands before it: "Rwanda's
+// Senate", "Russia's Foreign Ministry", "the Russian Foreign Ministry"
+// (when the recogniser took the institution's name alone). The country
+// goes into the mention's place, which codes the entity.
+func (r *resolver) ownedInstitution(m *mention) {
+	ws := r.words[m.sent]
+	if n, role, ok := r.c.Role(ws, m.start); !ok || n != m.end-m.start || role.Person {
+		return
+	}
+	j := m.start - 1
+	if j >= 0 && isPossessive(ws[j]) {
+		j--
+	}
+	for q := max(0, j-2); q <= j; q++ {
+		n, p := r.place(ws, q)
+		if q+n != j+1 {
+			continue
+		}
+		poss := j < m.start-1
+		if poss && (p.kind == placeCountry || p.kind == placeCapital) || !poss && p.kind == placeDemonym {
+			m.place = place{iso3: p.iso3}
+			m.key = "o:" + p.iso3 + ":" + strings.TrimPrefix(m.key, "o:")
+		}
+		return
+	}
+}
+
 // orgMention fills the key and organisation of an ORG mention.
 func (r *resolver) orgMention(m *mention) {
 	ws := r.words[m.sent]
@@ -456,8 +606,9 @@ func (r *resolver) orgMention(m *mention) {
 }
 
 // addMissedNames adds, outside the recogniser's names, the organisations
-// that the tables know and the countries, nationalities, capitals and
-// seats of government that the gazetteer knows. Cities and regions are
+// and the office-holders' full names that the tables know and the
+// countries, nationalities, capitals and seats of government that the
+// gazetteer knows. Cities and regions are
 // left to the recogniser: too many of their names are also common words.
 func (r *resolver) addMissedNames() {
 	for s, ws := range r.words {
@@ -484,6 +635,15 @@ func (r *resolver) addMissedNames() {
 			if n, org, ok := r.c.Org(ws, i); ok && r.free(s, i, i+n) {
 				m := mention{sent: s, start: i, end: i + n, kind: eventwire.MentionName, ent: -1,
 					typ: eventwire.Org, org: org, isOrg: true, key: "o:" + strings.ToLower(org.Name)}
+				r.addMention(m)
+				i += n - 1
+				continue
+			}
+			// An office-holder's full name: "Bashar Assad".
+			if n, _ := r.c.holders.full.match(ws, i); n > 1 && r.free(s, i, i+n) {
+				m := mention{sent: s, start: i, end: i + n, kind: eventwire.MentionName, ent: -1,
+					typ: eventwire.Person, key: "p:" + lowerKey(ws[i:i+n])}
+				r.locate(&m)
 				r.addMention(m)
 				i += n - 1
 			}

@@ -19,12 +19,20 @@ import (
 // recogniser missed; groups named by nationality and role ("Syrian
 // rebels", "Hungarian and Romanian officials", "Burundi's government");
 // capitals or seats that stand for their government ("Moscow said", "the
-// Kremlin"); third-person pronouns; and descriptions ("the minister", "the
-// alliance", "the Syrian leader"). A pronoun or description that has no
-// compatible antecedent is dropped rather than guessed, unless it says
-// whose it is ("the president of Armenia" is Armenia's government even
-// when the article never names him). The tokens should be tagged and
-// parsed; without a parse Resolve still works, with less evidence.
+// Kremlin"); third-person pronouns; descriptions ("the minister", "the
+// alliance", "the Syrian leader"); and groups named by a plural role alone
+// as a subject or object ("insurgents bombarded", "police arrested"). A
+// pronoun or a person's title that has no compatible antecedent is
+// dropped rather than guessed, unless it says whose it is ("the president
+// of Armenia" is Armenia's government even when the article never names
+// him); a group with no antecedent is an entity of its own, coded with
+// its sector and "---" for the country it does not name ("---REB"), as
+// PETRARCH codes such agents ("the government" after a country is named
+// is that country's). Names the recogniser classed wrongly are corrected
+// by the tables: an office-holder called a place is a person, a known
+// organisation called a person is the organisation. The tokens should be
+// tagged and parsed; without a parse Resolve still works, with less
+// evidence.
 //
 // The steps, in order: split the sentences into words and mark quotations
 // (prepare); find the names and groups (mention.go) and the titles that
@@ -70,6 +78,9 @@ type resolver struct {
 	taken  [][]bool   // taken[s][i]: token i of sentence s is part of a mention
 
 	countries map[string]bool // ISO3 codes of the countries the article names
+
+	homeISO      string // the country of the article's dateline ("" for none)
+	datelineDone bool   // homeISO has been looked up
 
 	mentions []mention // in text order: the names (findNames), then the references too (findReferences)
 	ents     []*entity

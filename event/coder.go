@@ -64,14 +64,15 @@ func (c *Coder) Code(doc *eventwire.Doc) {
 	w.indexEntities()
 	for si := range doc.Sentences {
 		s := &doc.Sentences[si]
-		if !s.Parsed || !s.Tagged || len(s.Tokens) == 0 || !w.hasEntity(si) {
+		if !s.Parsed || !s.Tagged || len(s.Tokens) == 0 || !w.hasEntity(si) && !w.quoted(si) {
 			continue
 		}
 		w.sentence(si)
-	}
-	for i := range doc.Events {
-		w.when(&doc.Events[i])
-		w.where(&doc.Events[i])
+		// Date and place read the sentence's tree, still indexed here.
+		for i := w.start; i < len(doc.Events); i++ {
+			w.when(&doc.Events[i])
+			w.where(&doc.Events[i])
+		}
 	}
 	doc.Events = merge(doc.Events)
 	for i := range doc.Events {
@@ -212,6 +213,7 @@ func (w *walker) sentence(si int) {
 			w.trigger(i, w.c.dict.Noun(w.lemmas[i]))
 		}
 	}
+	w.afterTriggers()
 	sortEvents(w.doc.Events[w.start:])
 }
 

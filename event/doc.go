@@ -113,7 +113,7 @@
 // avoid, cancel, postpone ("refused to meet"); a clause "denied that";
 // a noun of intent with "no" ("no intention of intervening").
 // Hypothetical: a modal auxiliary (would, could, may, might, should,
-// must; not "will", which reports announced plans); "if", "unless",
+// must, will) or "going to", "willing", "ready", "prepared" to; "if", "unless",
 // "whether"; "possible", "potential", "planned", "proposed", "future"
 // and the like on a noun; an infinitive or noun object of a verb of
 // intent or pressure (plan, threaten, want, seek, offer, agree, urge,
@@ -124,9 +124,76 @@
 // "would say it attacked" is not. Threats are THREATEN events in their
 // own right, and what they threaten is coded too, hypothetical.
 //
-// # Not yet done
+// An announced act ("will allow", "said it would expel", "is willing to
+// defend") is also coded as the announcement: an intent to cooperate
+// (03) for acts of 04 to 08, a threat (13) for hostile ones, a rejection
+// (12) for "will not", an ultimatum (139) for a promise with "unless".
+// An unspecified appeal, demand, offer or threat (020, 100, 030, 130)
+// takes the code of the act it names ("urged Uganda to release the
+// prisoners" is 0253); "X said Y must/should do Z" is a demand or appeal
+// from X to Y; "claimed that Y attacked" is an accusation (112), a claim
+// of one's own act a claim of responsibility (015). Headlines in title
+// case are read left to right: the listed names, the verb (a capitalised
+// word whose stem is a verb line's lemma), then the targets. The
+// dictionary's format document, dictionary.md, gives the details.
 //
-// Date and Location stay nil; events are not merged across sentences;
-// headlines in title case are tagged as proper nouns and so mostly
-// missed.
+// # When and where
+//
+// Every event is dated by a time phrase of its clause, resolved against
+// the publication date; else by the publication date (DateText nil); else
+// not at all. The phrases searched are the trigger's obliques and
+// modifiers ("on Tuesday", "yesterday", "Monday's attack", "the June
+// talks") and those of the verb governing a noun trigger ("held talks on
+// Monday"); a past-tense verb also takes its infinitive's phrase
+// ("threatened to expel them last week"); and time phrases a parser slip
+// hung inside those phrases, the subject or the object ("agreed in Geneva
+// last June", "attacked by protesters on Monday night"). Clausal
+// complements are not searched: in "Lavrov said last week that the talks
+// failed", the week dates the saying and the failing takes the publication
+// date. Phrases of bound (since, until, by, before, after, from, to,
+// between, within) and spans ("the next few years") date nothing.
+//
+// A full date is that day; a month and year its 1st; a year 1 January. A
+// weekday is the latest on or before publication; "last Tuesday" the one
+// before it; in the future tense (will, shall, going to) the earliest on
+// or after it; "next" the one after it; "this Tuesday" the one in the
+// publication's Monday-to-Sunday week. "Monday night" is Monday, and a
+// weekend its Saturday. "Yesterday", "last night" and "overnight" are the
+// day before publication; "today", "tonight" and "this morning" the day
+// itself; "tomorrow" the day after. "N days/weeks/months/years ago" and
+// "last/next week, month or year" move the publication date by that much
+// ("last week" is publication minus 7 days; "this week/month/year" is the
+// publication date). A month or month-and-day without a year ("June",
+// "April 23") is the latest on or before publication in the past tense or
+// with "last", the earliest on or after it in the future tense or with
+// "next", otherwise the nearer; a month alone is its 1st. "In June last
+// year" takes the year from the phrase. Dates without a year need a
+// publication date.
+//
+// An event's place is an "in", "at", "near", "inside" or "outside" phrase
+// naming a place, searched on the trigger (three levels down), then a noun
+// trigger's verb, then the object, then the subject. A place is a
+// capitalised gazetteer name covering the phrase's head (nationality words
+// are not places), or a place entity: its gazetteer name, else its coded
+// country's centre. A place noun such as "city" or "capital" gives way to
+// its "of" phrase or the name beside it ("the city of Kirkuk", "the
+// capital Dili"). Failing a phrase, the event takes the dateline's place;
+// failing that, none. Between gazetteer entries: the entity's coded
+// country where it differs from the top-ranked entry; else, when the top
+// entry is a town, a town in the dateline's country (Valencia under MADRID
+// is in Spain, while Georgia under ATLANTA stays the country); else geo's
+// best. Points come from the gazetteer; a country is its centre, and a
+// region, which the gazetteer has no point for, takes its country's
+// centre. Location's Text, Start and End are the words that named the
+// place.
+//
+// # Repeats
+//
+// An article that states an event twice ("met on Tuesday" in the lead and
+// again in the tenth paragraph) gives one event: the same source and
+// target (by entity), CAMEO code, negation, hypothesis and date merge into
+// the first statement, whose trigger and sentence the event keeps, and
+// Mentions lists every statement with its trigger and sentence (merge.go).
+// Events are numbered V1, V2, ... after merging, in text order of their
+// first statement.
 package event

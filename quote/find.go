@@ -49,7 +49,13 @@ type state struct {
 	segs     []seg
 	mentions []mref
 	quotes   []eventwire.Quote
+	depth    int // of subject's calls through issuer and conjunctions
 }
+
+// maxSubjectDepth bounds subject's recursion: a parse whose clauses lead
+// back to themselves ("saying" under a noun that is the object of the
+// verb it hangs from) gives no speaker rather than a stack overflow.
+const maxSubjectDepth = 8
 
 type mref struct {
 	start, end int
@@ -247,6 +253,15 @@ func isNominal(t eventwire.Token) bool {
 // subject finds the head of the verb's subject, through conjunctions
 // ("he said ... and said ...") and relative clauses ("Kerry, who said").
 func (st *state) subject(si, ti int) int {
+	if st.depth >= maxSubjectDepth {
+		return -1
+	}
+	st.depth++
+	defer func() { st.depth-- }()
+	return st.subjectOf(si, ti)
+}
+
+func (st *state) subjectOf(si, ti int) int {
 	toks := st.doc.Sentences[si].Tokens
 	for hop := 0; hop < 4; hop++ {
 		for k, t := range toks {
