@@ -55,6 +55,12 @@ type PLOVERScores struct {
 	TypeActor int // records whose gold type was predicted with source and target right
 	Predicted int // events predicted, all records together
 	Correct   int // predicted events of their record's gold type
+	// Places counts the records whose gold event has a place (eventLoc);
+	// PlaceRight those where some predicted event is placed there (the
+	// first word of the gold name in the location's name or words, case
+	// ignored: "Jaffna peninsula" is found as Jaffna), PlaceWrong those
+	// placed elsewhere and not there.
+	Places, PlaceRight, PlaceWrong int
 	// Recall is Type/Records, ActorRecall TypeActor/Records, Precision
 	// Correct/Predicted, PerRecord Predicted/Records.
 	Recall, ActorRecall, Precision, PerRecord float64
@@ -73,6 +79,8 @@ func (s PLOVERScores) String() string {
 	fmt.Fprintf(&b, "type recall                          %6.2f%% (%d)\n", 100*s.Recall, s.Type)
 	fmt.Fprintf(&b, "type, source and target right        %6.2f%% (%d)\n", 100*s.ActorRecall, s.TypeActor)
 	fmt.Fprintf(&b, "predicted events of the gold type    %6.2f%% (%d; a lower bound on precision)\n", 100*s.Precision, s.Correct)
+	fmt.Fprintf(&b, "places: %d records name one; %d placed there, %d elsewhere, %d not placed\n",
+		s.Places, s.PlaceRight, s.PlaceWrong, s.Places-s.PlaceRight-s.PlaceWrong)
 	fmt.Fprintf(&b, "%-12s %7s %7s %7s\n", "gold type", "records", "type", "actors")
 	types := make([]string, 0, len(s.ByType))
 	for t := range s.ByType {
@@ -97,6 +105,9 @@ type ploverRecord struct {
 	Text   string          `json:"text"`
 	Source json.RawMessage `json:"source"`
 	Target json.RawMessage `json:"target"`
+	Place  struct {
+		Name string `json:"name"`
+	} `json:"eventLoc"`
 }
 
 // PLOVERActor is a gold actor of the PLOVER file.
@@ -206,6 +217,15 @@ func PLOVER(r io.Reader, name string, code EventCoder) (PLOVERScores, error) {
 			sc.TypeActor++
 			bt.TypeActor++
 		}
+		if f := strings.Fields(rec.Place.Name); len(f) > 0 {
+			sc.Places++
+			switch placedAt(evs, strings.ToLower(f[0])) {
+			case 1:
+				sc.PlaceRight++
+			case -1:
+				sc.PlaceWrong++
+			}
+		}
 	}
 	if _, err := dec.Token(); err != nil {
 		return sc, bad(err)
@@ -215,6 +235,22 @@ func PLOVER(r io.Reader, name string, code EventCoder) (PLOVERScores, error) {
 	sc.Precision = ratio(sc.Correct, sc.Predicted)
 	sc.PerRecord = ratio(sc.Predicted, sc.Records)
 	return sc, nil
+}
+
+// placedAt returns 1 when an event is placed at the place whose first
+// word is word (lower case), -1 when events are placed but none there, 0
+// when none is placed.
+func placedAt(evs []eventwire.Event, word string) int {
+	placed := 0
+	for _, e := range evs {
+		if l := e.Location; l != nil {
+			if strings.Contains(strings.ToLower(l.Name), word) || strings.Contains(strings.ToLower(l.Text), word) {
+				return 1
+			}
+			placed = -1
+		}
+	}
+	return placed
 }
 
 // ploverActors reads a record's source or target: a list of actors, or a
