@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -83,17 +82,7 @@ func findEvent(evs []eventwire.Event, w want) *eventwire.Event {
 // issue lists: each coded as a careful analyst would, and the denied,
 // negated and possible ones flagged, never plain.
 func TestSeedEvents(t *testing.T) {
-	const seed = "../../shared/seed/000_c30d04f4e9248130.txt"
-	if _, err := os.Stat(seed); err != nil {
-		t.Skipf("the seed article is absent (%v); it lives in ../shared beside the repository", err)
-	}
-	a := read(t, seed, source.Options{Published: "2013-04-23"})[0]
-	d, err := newPipeline(t, Options{Entities: true}).Process(a)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := d.Record(eventwire.RecordOptions{})
-	validate(t, compile(t), seed, &r)
+	r := seedRecord(t)
 	evs := r.Events
 	for _, w := range []want{
 		{trigger: "Agree", source: "USA", target: "RUS", roots: "03"},      // the headline

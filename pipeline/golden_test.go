@@ -211,6 +211,25 @@ func TestSeed(t *testing.T) {
 	}
 }
 
+// seedRecord runs the whole pipeline over the reference article, published
+// on 2013-04-23, and returns its record, checked against the schema; it
+// skips the test when ../shared is absent.
+func seedRecord(t *testing.T) eventwire.Record {
+	t.Helper()
+	const seed = "../../shared/seed/000_c30d04f4e9248130.txt"
+	if _, err := os.Stat(seed); err != nil {
+		t.Skipf("the seed article is absent (%v); it lives in ../shared beside the repository", err)
+	}
+	a := read(t, seed, source.Options{Published: "2013-04-23"})[0]
+	d, err := newPipeline(t, Options{Entities: true}).Process(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := d.Record(eventwire.RecordOptions{})
+	validate(t, compile(t), seed, &r)
+	return r
+}
+
 // TestSeedSyntax checks the parse the event stage will read: in the seed,
 // Kerry is the subject of "said", and Lavrov sits inside "talks with
 // Lavrov".
@@ -264,17 +283,7 @@ func TestSeedSyntax(t *testing.T) {
 // event-data user would give them. Lavrov is only ever "Lavrov" there, so
 // his code must come from the office-holder table.
 func TestSeedEntities(t *testing.T) {
-	const seed = "../../shared/seed/000_c30d04f4e9248130.txt"
-	if _, err := os.Stat(seed); err != nil {
-		t.Skipf("the seed article is absent (%v); it lives in ../shared beside the repository", err)
-	}
-	a := read(t, seed, source.Options{Published: "2013-04-23"})[0]
-	d, err := newPipeline(t, Options{Entities: true}).Process(a)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := d.Record(eventwire.RecordOptions{})
-	validate(t, compile(t), seed, &r)
+	r := seedRecord(t)
 	byMention := map[string]*eventwire.Entity{}
 	for i := range r.Entities {
 		for _, m := range r.Entities[i].Mentions {
