@@ -34,9 +34,10 @@ type Article struct {
 	Origin Origin
 }
 
-// Origin is the position of an article in its input: a file name (or "-"
-// for standard input) and, for line-oriented inputs such as JSONL, the
-// 1-based line number (0 when the whole file is one article).
+// Origin is the position of an article in its input: a file name, URL (or
+// "-" for standard input) and, for inputs that hold many articles, its
+// 1-based place in them: the line of a JSONL file, the item of a feed, the
+// record of a WARC file (0 when the whole input is one article).
 type Origin struct {
 	Name string
 	Line int

@@ -7,6 +7,8 @@ import (
 	"iter"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/eventwire/eventwire"
 	"github.com/eventwire/eventwire/geo"
@@ -111,6 +113,7 @@ func (c *Coder) Code(q Query, kb *Knowledge) *eventwire.Actor {
 		words = splitWords(q.Name)
 	}
 	words = trimName(words, q.Type)
+	q.Affiliation = stateOn(q.Affiliation, q.Date)
 	for _, d := range c.dicts {
 		if code, ok := d.lookup(words, q.Date); ok {
 			if q.Metonym && len(code) == 3 && !isNonState(code) {
@@ -131,9 +134,11 @@ func (c *Coder) Code(q Query, kb *Knowledge) *eventwire.Actor {
 		affil, seat := q.Affiliation, ""
 		if affil == "" {
 			affil, seat = c.country(words)
+			affil = stateOn(affil, q.Date)
 		}
-		if affil != "" && q.Type != eventwire.Loc {
-			// A group the article ties to a country: "Syrian rebels".
+		if affil != "" && q.Type != eventwire.Loc && !c.wholePlace(words) {
+			// A group the article ties to a country: "Syrian rebels";
+			// not a place whose name holds a role noun ("West Bank").
 			if a := c.fromWords(words, affil); a != nil {
 				return a
 			}
@@ -148,6 +153,11 @@ func (c *Coder) Code(q Query, kb *Knowledge) *eventwire.Actor {
 			return actorOf(affil + seat)
 		}
 		if q.Type == eventwire.GPE || q.Type == eventwire.NORP {
+			return actorOf(affil)
+		}
+		if q.Type == eventwire.Org && q.Affiliation == "" && c.namedForCountry(words) {
+			// An organisation named for its country ("Malaysia
+			// Airlines", "Russian Orthodox Church") is the country's.
 			return actorOf(affil)
 		}
 		return nil
@@ -184,6 +194,9 @@ func (c *Coder) country(words []string) (iso3, sector string) {
 	}
 	n, es := c.geo.Match(words, 0)
 	if n == 0 || len(es) == 0 {
+		if n, es := compassPart(c.geo, words, 0); n > 0 && n+1 == len(words) {
+			return es[0].ISO3, "" // "South Lebanon"
+		}
 		return "", ""
 	}
 	e := es[0]
@@ -195,6 +208,58 @@ func (c *Coder) country(words []string) (iso3, sector string) {
 		return e.ISO3, ""
 	}
 	return "", ""
+}
+
+// seceded are the countries that the gazetteer knows by their present
+// borders but that were part of another state before a date: Juba is in
+// Sudan in a 2005 article.
+var seceded = []struct {
+	iso3, from string
+	since      time.Time
+}{
+	{"SSD", "SDN", time.Date(2011, 7, 9, 0, 0, 0, 0, time.UTC)},
+}
+
+// stateOn returns the state that held a place of country iso3 on date
+// (zero for undated: today's).
+func stateOn(iso3 string, date time.Time) string {
+	if date.IsZero() {
+		return iso3
+	}
+	for _, s := range seceded {
+		if s.iso3 == iso3 && date.Before(s.since) {
+			return s.from
+		}
+	}
+	return iso3
+}
+
+// namedForCountry reports whether a name starts with a country's name or
+// nationality and goes on with capitalised words: "Malaysia Airlines",
+// not "Washington Post" (a capital) or "Britain" alone.
+func (c *Coder) namedForCountry(words []string) bool {
+	if c.geo == nil {
+		return false
+	}
+	n, es := c.geo.Match(words, 0)
+	if n == 0 || n >= len(words) || len(es) == 0 || es[0].Kind != geo.KindCountry && es[0].Kind != geo.KindDemonym {
+		return false
+	}
+	if k, _ := c.holders.full.match(words, n); k > 0 {
+		return false // "Russia Vladimir Putin": a person the recogniser ran on
+	}
+	r, _ := utf8.DecodeRuneInString(words[n])
+	return unicode.IsUpper(r)
+}
+
+// wholePlace reports whether the gazetteer knows all the words as one
+// place name ("West Bank", "Gaza Strip").
+func (c *Coder) wholePlace(words []string) bool {
+	if c.geo == nil || len(words) == 0 {
+		return false
+	}
+	n, es := c.geo.Match(words, 0)
+	return n == len(words) && len(es) > 0
 }
 
 // fromTitles codes a title tied to a country or an organisation.

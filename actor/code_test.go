@@ -349,8 +349,28 @@ func TestCodePlaces(t *testing.T) {
 		{Query{Name: "the Russian Foreign Ministry", Type: eventwire.Org}, "RUSGOV"},
 		{Query{Name: "Israeli police", Type: eventwire.Org}, "ISRCOP"},
 		{Query{Name: "Aleppo", Type: eventwire.GPE}, "SYR"},
-		{Query{Name: "American Airlines", Type: eventwire.Org}, ""},
+		// A company named for its country is the country's business, as
+		// PETRARCH-2's gold codes "Malaysia Airlines" (MYSBUS).
+		{Query{Name: "American Airlines", Type: eventwire.Org}, "USABUS"},
+		{Query{Name: "Russian Orthodox Church", Type: eventwire.Org}, "RUS"},
+		{Query{Name: "Washington Post", Type: eventwire.Org}, ""},
+		{Query{Name: "Britain", Type: eventwire.Org}, ""},
 		{Query{Name: "Sahara", Type: eventwire.Loc}, ""},
+		// A place whose name holds a role noun is not that role.
+		{Query{Name: "West Bank", Type: eventwire.GPE}, "PSE"},
+		// A part of a country ("South Lebanon"), but not of a divided
+		// one ("East Germany").
+		{Query{Name: "South Lebanon", Type: eventwire.GPE}, "LBN"},
+		{Query{Name: "Eastern Ukraine", Type: eventwire.GPE}, "UKR"},
+		{Query{Name: "East Germany", Type: eventwire.GPE}, ""},
+		// Juba is in Sudan before South Sudan's independence.
+		{Query{Name: "Juba", Type: eventwire.GPE, Date: day("2005-01-09")}, "SDN"},
+		{Query{Name: "Juba", Type: eventwire.GPE, Date: day("2011-07-09")}, "SSD"},
+		{Query{Name: "Juba", Type: eventwire.GPE}, "SSD"},
+		{Query{Name: "Golan Heights", Type: eventwire.GPE}, "SYR"},
+		{Query{Name: "PRC", Type: eventwire.GPE}, "CHN"},
+		{Query{Name: "Serb forces", Type: eventwire.NORP}, "SRBMIL"},
+		{Query{Name: "Croats", Type: eventwire.NORP}, "HRV"},
 	}
 	for _, tt := range tests {
 		if got := code(c.Code(tt.q, nil)); got != tt.want {

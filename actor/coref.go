@@ -188,11 +188,11 @@ func (r *resolver) codeEntities() {
 			switch {
 			case !e.metonym:
 				// A building as a place: its country, as for a city.
-				e.actor = actorOf(e.place.iso3)
+				e.actor = actorOf(stateOn(e.place.iso3, r.date))
 				continue
 			case e.place.sector != "" && e.place.sector != "GOV":
 				// A seat of another branch: the Pentagon is USAMIL.
-				e.actor = actorOf(e.place.iso3 + e.place.sector)
+				e.actor = actorOf(stateOn(e.place.iso3, r.date) + e.place.sector)
 				continue
 			}
 		}

@@ -30,6 +30,27 @@
 // (ReadDict): actor files (names to dated codes) and agent files (role
 // nouns to sectors).
 //
+// # Names
+//
+// Mentions start from the recogniser's names (Doc.Names), corrected where
+// the tables know better: a table name that covers a name the recogniser
+// cut ("Democratic People's" + "Republic of Korea", "Islamic" of
+// "Islamic State") is taken whole; a gloss in brackets is left out
+// ("Hizbollah (Party of God)"); an office-holder after a title or a
+// nationality before a group is found in lower case ("President obama",
+// "tunisian rioters"); a compass word before a place names a part of its
+// country ("South Lebanon", "Eastern Ukraine"); a region or city before
+// or after a group gives the group its country ("Darfur rebels",
+// "civilians in Darfur", but not "reporters in Oslo"); a minority named
+// by a nationality is the country it lives in ("ethnic Albanians in
+// Serbia", "the Albanians of southern Serbia"); a country the recogniser
+// called MISC is kept where it is a subject or object ("The PRC
+// demanded"); and an organisation named for a country is that country's
+// ("Malaysia Airlines", MYSBUS). Titles may carry a portfolio ("Deputy
+// Secretary of Energy", "Vietnam's Planning and Investment Minister").
+// Places of South Sudan are Sudan's in articles dated before its
+// independence (9 July 2011).
+//
 // # Precedence
 //
 // (*Coder).Code tries, in order: the user's dictionaries (the user knows

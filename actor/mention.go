@@ -112,9 +112,13 @@ func (r *resolver) findNames() {
 			body[strings.Join(r.words[n.Sentence][n.Start:n.End], " ")] = n.Type
 		}
 	}
+	r.addCoveringNames()
 	for _, n := range r.doc.Names {
 		if !r.validName(n) || titled[n.Sentence] && !r.knownName(n, body) {
 			continue
+		}
+		if n.End-n.Start == 1 && !isCapitalised(r.words[n.Sentence][n.Start]) && r.addLowerName(n.Sentence, n.Start) {
+			continue // "iSrael"
 		}
 		if !r.free(n.Sentence, n.Start, n.End) {
 			continue // overlaps an earlier name
@@ -140,6 +144,65 @@ func (r *resolver) findNames() {
 	r.addMissedNames()
 	sortByPosition(r.mentions)
 	r.addGroups()
+	r.settlePeoples()
+}
+
+// addCoveringNames adds the names that the tables know whole where the
+// recogniser found only parts of them: "Democratic People's Republic of
+// Korea", which it splits into "Democratic People's" and "Republic of
+// Korea", or "Islamic State", of which it finds "Islamic" alone. A table
+// name (a country, nationality, capital or seat of government, or a known
+// organisation) of two words or more is taken when it starts at or before
+// a recognised name, covers it and is longer, and cuts no other
+// recognised name in two.
+func (r *resolver) addCoveringNames() {
+	for _, n := range r.doc.Names {
+		if !r.validName(n) || r.taken[n.Sentence][n.Start] {
+			continue
+		}
+		ws := r.words[n.Sentence]
+		for i := max(0, n.Start-6); i <= n.Start; i++ {
+			if !isCapitalised(ws[i]) {
+				continue
+			}
+			l, class := r.tableName(ws, i)
+			if l < 2 || i+l < n.End || l <= n.End-n.Start || r.cutsName(n.Sentence, i, i+l) {
+				continue
+			}
+			if r.free(n.Sentence, i, i+l) {
+				r.addName(n.Sentence, i, i+l, class)
+			}
+			break
+		}
+	}
+}
+
+// tableName returns the length of the longest name at word i that the
+// gazetteer knows as a country, nationality, capital or seat of
+// government, or the organisations table knows, and the recogniser class
+// it is added with; 0 when none.
+func (r *resolver) tableName(ws []string, i int) (n int, class string) {
+	if l, p := r.place(ws, i); l > 0 {
+		switch p.kind {
+		case placeCountry, placeDemonym, placeCapital, placeSeat:
+			n, class = l, eventwire.NameLOC
+		}
+	}
+	if l, _, ok := r.c.Org(ws, i); ok && l > n {
+		n, class = l, eventwire.NameORG
+	}
+	return n, class
+}
+
+// cutsName reports whether tokens [a, b) of sentence s overlap a
+// recognised name without covering it.
+func (r *resolver) cutsName(s, a, b int) bool {
+	for _, n := range r.doc.Names {
+		if n.Sentence == s && n.Start < b && n.End > a && (n.Start < a || n.End > b) {
+			return true
+		}
+	}
+	return false
 }
 
 // validName reports whether n lies inside its sentence.
@@ -221,7 +284,7 @@ var governmentWords = map[string]bool{
 func (r *resolver) addGroups() {
 	for i := range r.mentions {
 		m := &r.mentions[i]
-		if m.kind != eventwire.MentionName || m.place.kind != placeDemonym && m.place.kind != placeCountry {
+		if m.kind != eventwire.MentionName || m.place.kind == noPlace || m.place.kind == placeSeat {
 			continue
 		}
 		ws := r.words[m.sent]
@@ -229,6 +292,16 @@ func (r *resolver) addGroups() {
 		n, role, ok := r.c.Role(ws, e)
 		if !ok {
 			continue
+		}
+		if m.place.kind != placeDemonym && m.place.kind != placeCountry {
+			// A place within a country before people: "Darfur rebels",
+			// "Gaza militants", "Baghdad residents" are the country's;
+			// not its government ("the Baghdad government" may be a
+			// province's) nor an institution.
+			x := r.doc.Sentences[m.sent].Tokens[e+n-1].XPOS
+			if role.Person || governmentWords[strings.ToLower(role.Title)] || x != "NNS" && x != "NNPS" {
+				continue
+			}
 		}
 		if k := e + n; role.Person && k < len(ws) && !timeWords[lowerASCII(ws[k])] {
 			// "a Syrian army officer" is a person; "Syrian army officers"
@@ -266,10 +339,12 @@ func (r *resolver) addGroups() {
 			r.distribute(i)
 		}
 	}
-	// "Rebels in the Ivory Coast", "police in Kenya".
+	// "Rebels in the Ivory Coast", "police in Kenya", "civilians in
+	// Darfur", "protesters in Cairo".
 	for i, n := 0, len(r.mentions); i < n; i++ {
 		m := &r.mentions[i]
-		if m.kind != eventwire.MentionName || m.place.kind != placeCountry {
+		if m.kind != eventwire.MentionName || m.place.kind != placeCountry && m.place.kind != placeRegion &&
+			m.place.kind != placeCity && m.place.kind != placeCapital {
 			continue
 		}
 		ws := r.words[m.sent]
@@ -277,12 +352,18 @@ func (r *resolver) addGroups() {
 		if k >= 0 && isDeterminer(ws[k]) {
 			k--
 		}
-		if k < 1 || ws[k] != "in" && ws[k] != "from" {
-			continue
+		if k < 1 || ws[k] != "in" && ws[k] != "from" || r.coordinated(m) {
+			continue // "officials in Kyiv, Warsaw and Berlin" are of none
 		}
 		for j := max(0, k-3); j < k; j++ {
 			n, role, ok := r.c.Role(ws, j)
-			if !ok || j+n != k || role.Person || governmentWords[strings.ToLower(role.Title)] || !r.free(m.sent, j, k) {
+			if !ok || j+n != k || role.Person || governmentWords[strings.ToLower(role.Title)] {
+				continue
+			}
+			if m.place.kind != placeCountry && role.Sector == "MED" {
+				break // "told reporters in Oslo": the press travels
+			}
+			if !r.free(m.sent, j, k) {
 				continue
 			}
 			g := mention{sent: m.sent, start: j, end: k, kind: eventwire.MentionNominal, ent: -1, typ: eventwire.Org,
@@ -296,6 +377,71 @@ func (r *resolver) addGroups() {
 		}
 	}
 	sortByPosition(r.mentions)
+}
+
+// settlePeoples gives a people named by a nationality the country the
+// sentence places it in, where it is a minority there: "ethnic Albanians
+// in south Serbia" and "the Albanians of southern Serbia" are Serbia's,
+// as "Iraqi Kurds" are Iraq's. A nationality alone before "in" ("Syrians
+// in Turkey") keeps its country: refugees and visitors are their own
+// country's.
+func (r *resolver) settlePeoples() {
+	for i := range r.mentions {
+		m := &r.mentions[i]
+		if m.kind != eventwire.MentionName || m.place.kind != placeDemonym || m.end-m.start != 1 {
+			continue
+		}
+		ws := r.words[m.sent]
+		ethnic := m.start > 0 && strings.EqualFold(ws[m.start-1], "ethnic")
+		k := m.end
+		if k >= len(ws) || !(ws[k] == "of" || ethnic && ws[k] == "in") {
+			continue
+		}
+		k++
+		if k < len(ws) && isDeterminer(ws[k]) {
+			k++
+		}
+		if k < len(ws) && compassWords[properCase(ws[k])] {
+			k++
+		}
+		for j := range r.mentions {
+			c := &r.mentions[j]
+			if c.sent == m.sent && c.start == k && c.kind == eventwire.MentionName && c.place.kind == placeCountry && c.place.iso3 != m.place.iso3 {
+				m.key = "n:" + c.place.iso3 + ":" + lowerKey(ws[m.start:m.end])
+				m.place = place{kind: placeDemonym, iso3: c.place.iso3}
+				break
+			}
+		}
+	}
+}
+
+// argument reports whether the head of mention m is a subject or an
+// object of its clause, or of a preposition.
+func (r *resolver) argument(m *mention) bool {
+	sent := &r.doc.Sentences[m.sent]
+	if !sent.Parsed {
+		return false
+	}
+	switch sent.Tokens[m.head].Deprel {
+	case "nsubj", "nsubj:pass", "obj", "iobj", "obl":
+		return true
+	}
+	return false
+}
+
+// coordinated reports whether the head of mention m has a conjunct:
+// "Kyiv" in "Kyiv, Warsaw and Berlin".
+func (r *resolver) coordinated(m *mention) bool {
+	sent := &r.doc.Sentences[m.sent]
+	if !sent.Parsed {
+		return false
+	}
+	for _, t := range sent.Tokens {
+		if t.Head == m.head && t.Deprel == "conj" {
+			return true
+		}
+	}
+	return false
 }
 
 // distribute gives the group role of mention i to the nationalities
@@ -351,6 +497,12 @@ func (r *resolver) addName(s, a, b int, class string) {
 	for a < b && (ws[a] == "the" || ws[a] == "The") {
 		a++
 	}
+	for k := a + 1; k < b; k++ {
+		if ws[k] == "(" || ws[k] == "[" {
+			b = k // "Hizbollah (Party of God": the name before the gloss
+			break
+		}
+	}
 	for b > a && (isPossessive(ws[b-1]) || isPunct(ws[b-1])) {
 		b--
 	}
@@ -386,6 +538,12 @@ func (r *resolver) addName(s, a, b int, class string) {
 			}
 			break
 		}
+		if n, _ := compassPart(r.c.geo, ws, a); n > 0 && a+1+n == b {
+			// "South Lebanon", "Eastern Ukraine": a part of a place, in
+			// its country.
+			m.typ, m.key = eventwire.GPE, "l:"+lowerKey(ws[a:b])
+			break
+		}
 		if class == eventwire.NameLOC {
 			m.typ = eventwire.Loc
 			m.key = "l:" + lowerKey(ws[a:b])
@@ -402,6 +560,10 @@ func (r *resolver) addName(s, a, b int, class string) {
 		switch {
 		case n == b-a && p.kind == placeDemonym:
 			m.typ, m.place, m.key = eventwire.NORP, p, "n:"+p.iso3
+		case n == b-a && p.kind == placeCountry && r.argument(&m):
+			// A country the recogniser called MISC, standing as a
+			// subject or object: "The PRC on Tuesday demanded".
+			m.typ, m.place, m.key = eventwire.GPE, p, "c:"+p.iso3
 		case b-a == 1 && groupWords[ws[a]]:
 			m.typ, m.key = eventwire.NORP, "n:"+strings.ToLower(strings.TrimSuffix(ws[a], "s"))
 		case n > 0 && n < b-a && p.kind == placeDemonym && r.peopleWords(ws[a+n:b]):
@@ -441,6 +603,10 @@ func (r *resolver) reclass(s, a, b int, class string) string {
 		}
 		if n, p := r.place(ws, a); n == 1 && (p.kind == placeCountry || p.kind == placeCapital) {
 			return eventwire.NameLOC
+		} else if n == 1 && (p.kind == placeCity || p.kind == placeRegion) && r.placeRole(s, a) {
+			// "troops left Jericho": a town, where the sentence puts a
+			// place rather than an agent.
+			return eventwire.NameLOC
 		}
 	case eventwire.NameORG, eventwire.NameLOC:
 		if n, _, ok := r.c.Org(ws, a); ok && n == b-a {
@@ -462,6 +628,25 @@ func (r *resolver) reclass(s, a, b int, class string) string {
 		}
 	}
 	return class
+}
+
+// placeRole reports whether token i of sentence s stands where a place
+// does: after a place preposition ("in Jericho") or as the object of a
+// verb or a preposition ("left Jericho", "near Jericho"), not as a
+// subject or a possessor.
+func (r *resolver) placeRole(s, i int) bool {
+	if i > 0 && locativePreps[lowerASCII(r.words[s][i-1])] {
+		return true
+	}
+	sent := &r.doc.Sentences[s]
+	if !sent.Parsed || i+1 < len(r.words[s]) && isPossessive(r.words[s][i+1]) {
+		return false
+	}
+	switch sent.Tokens[i].Deprel {
+	case "obj", "obl", "nmod":
+		return true
+	}
+	return false
 }
 
 // inOffice reports whether the table has someone in office on the
@@ -614,6 +799,10 @@ func (r *resolver) addMissedNames() {
 	for s, ws := range r.words {
 		toks := r.doc.Sentences[s].Tokens
 		for i := 0; i < len(ws); i++ {
+			if !r.taken[s][i] && !isCapitalised(ws[i]) && nameLike(toks[i].UPOS) {
+				r.addLowerName(s, i)
+				continue
+			}
 			if r.taken[s][i] || !isCapitalised(ws[i]) || !nameLike(toks[i].UPOS) {
 				continue
 			}
@@ -649,6 +838,78 @@ func (r *resolver) addMissedNames() {
 			}
 		}
 	}
+}
+
+// addLowerName adds a one-word name written in lower case or in odd case
+// at token i of sentence s, where nothing but the case stands against it:
+//
+//   - someone the office-holders table or the run knows, after a
+//     person's title: "President obama";
+//   - a nationality before a group role: "tunisian rioters";
+//   - a country or nationality in odd case ("iSrael"), or in lower case
+//     where the tagger calls it a proper noun.
+//
+// Words that are also English words ("turkey", "china", "polish") are
+// found only in the first two forms, where the context rules out the
+// common word. The word is recorded in its proper case ("Obama") so that
+// the entity is named and coded as if it had been written so.
+func (r *resolver) addLowerName(s, i int) bool {
+	ws := r.words[s]
+	w := ws[i]
+	if w == "" || r.taken[s][i] {
+		return false
+	}
+	// The cheap tests first: most lower-case words are none of these.
+	odd := strings.ToLower(w) != w
+	propn := r.doc.Sentences[s].Tokens[i].UPOS == "PROPN"
+	titled := i > 0 && isCapitalised(ws[i-1]) && r.titled(s, i)
+	role := false
+	if !odd && !propn && !titled {
+		if i+1 >= len(ws) {
+			return false
+		}
+		_, rl, ok := r.c.Role(ws, i+1)
+		if role = ok && !rl.Person; !role {
+			return false
+		}
+	}
+	proper := properCase(w)
+	if proper == w || !unicode.IsLetter([]rune(w)[0]) {
+		return false
+	}
+	one := []string{proper}
+	var m mention
+	switch n, p := r.place(one, 0); {
+	case titled && r.knowsPerson(one):
+		m = mention{typ: eventwire.Person, key: "p:" + lowerKey(one)}
+	case n != 1 || p.kind != placeCountry && p.kind != placeDemonym:
+		return false
+	case role && p.kind != placeDemonym:
+		return false
+	default:
+		m = mention{place: p}
+		r.words[s][i] = proper
+		if !r.placeMention(&m, p, eventwire.NameLOC) {
+			r.words[s][i] = w
+			return false
+		}
+	}
+	r.free(s, i, i+1)
+	r.words[s][i] = proper
+	m.sent, m.start, m.end, m.kind, m.ent = s, i, i+1, eventwire.MentionName, -1
+	r.addMention(m)
+	return true
+}
+
+// properCase returns w with its first letter in upper case and the others
+// in lower case ("obama", "iSrael": "Obama", "Israel").
+func properCase(w string) string {
+	rs := []rune(strings.ToLower(w))
+	if len(rs) == 0 {
+		return w
+	}
+	rs[0] = unicode.ToUpper(rs[0])
+	return string(rs)
 }
 
 // free reports whether tokens [a, b) of sentence s are in no mention yet,

@@ -140,3 +140,35 @@ func sense(e *geo.Entry) place {
 	}
 	return p
 }
+
+// compassWords name a part of a place: "South Lebanon", "Eastern
+// Ukraine", "Northern Syria".
+var compassWords = map[string]bool{
+	"North": true, "South": true, "East": true, "West": true,
+	"Northern": true, "Southern": true, "Eastern": true, "Western": true, "Central": true,
+	"Northeast": true, "Northwest": true, "Southeast": true, "Southwest": true,
+	"Northeastern": true, "Northwestern": true, "Southeastern": true, "Southwestern": true,
+	"North-East": true, "North-West": true, "South-East": true, "South-West": true,
+}
+
+// dividedCountries are the countries whose "North" or "South" (or "East"
+// or "West") was, or is, another state: "East Germany", "South Vietnam",
+// "North Yemen", "North Korea". A compass word before them makes no part
+// of them.
+var dividedCountries = map[string]bool{"DEU": true, "VNM": true, "YEM": true, "KOR": true, "PRK": true}
+
+// compassPart reports whether words[i:] is a compass word and a place
+// name the gazetteer knows ("South Lebanon" when the gazetteer knows no
+// such name whole): n is the place name's length after the compass word
+// and es its entries; n is 0 otherwise. The part is in the place's
+// country.
+func compassPart(g *geo.Gazetteer, words []string, i int) (n int, es []geo.Entry) {
+	if g == nil || i+1 >= len(words) || !compassWords[words[i]] {
+		return 0, nil
+	}
+	n, es = g.Match(words, i+1)
+	if n == 0 || len(es) == 0 || dividedCountries[es[0].ISO3] {
+		return 0, nil
+	}
+	return n, es
+}

@@ -56,7 +56,7 @@ func (r *resolver) titleBefore(s, end int, determiner bool) (t title, start int,
 	ws := r.words[s]
 	for j := max(0, end-maxTitleWords); j < end; j++ {
 		n, role, found := r.c.Role(ws, j)
-		if !found || j+n != end || !role.Person {
+		if !found || !role.Person || j+n != end && !portfolio(ws, j+n, end) {
 			continue
 		}
 		t.role = role
@@ -89,6 +89,10 @@ func (r *resolver) qualify(s, j int, t *title) int {
 		}
 		k--
 	}
+	// Ranks before the title: "Deputy Secretary of Energy".
+	for step := 0; step < 2 && k > 1 && rankWords[ws[k-1]]; step++ {
+		k--
+	}
 	if k > 0 && isPossessive(ws[k-1]) {
 		k--
 	}
@@ -100,6 +104,13 @@ func (r *resolver) qualify(s, j int, t *title) int {
 		if n, org, ok := r.c.Org(ws, q); ok && q+n == k {
 			t.org, t.hasOrg, start = org, true, q
 			break
+		}
+	}
+	if start == j && k == j {
+		// A portfolio between the country and the title: "Vietnam's
+		// Planning and Investment Minister".
+		if q, iso := r.countryBeforePortfolio(s, j); iso != "" {
+			t.country, start = iso, q
 		}
 	}
 	if start == j && k < j { // a possessive or modifier of something unknown
@@ -120,8 +131,9 @@ func (r *resolver) qualify(s, j int, t *title) int {
 	return start
 }
 
-// formerWords mark a title no longer held.
-var formerWords = map[string]bool{"former": true, "ex": true, "ex-": true, "then": true, "late": true, "outgoing": true}
+// formerWords mark a title no longer held. "Outgoing" is not one: an
+// outgoing prime minister holds the office until the successor takes it.
+var formerWords = map[string]bool{"former": true, "ex": true, "ex-": true, "then": true, "late": true}
 
 // apposition reads a title in an apposition that starts with a comma at
 // token i of sentence s: ", Russia's foreign minister,", ", the president
@@ -228,4 +240,56 @@ func possessivePronoun(w string) bool {
 		return true
 	}
 	return false
+}
+
+// rankWords qualify a title without changing its sector: "Deputy
+// Secretary of Energy", "Federal Minister for Interior".
+var rankWords = map[string]bool{
+	"Deputy": true, "Assistant": true, "Under": true, "Vice": true, "Acting": true, "Federal": true,
+}
+
+// portfolio reports whether words [a, end) are the portfolio of a title
+// that ends at a: "of Energy", "for Foreign Affairs", "of Planning and
+// Investment", capitalised words after "of" or "for".
+func portfolio(ws []string, a, end int) bool {
+	if end-a < 2 || end-a > 5 || ws[a] != "of" && ws[a] != "for" || !isCapitalised(ws[end-1]) {
+		return false
+	}
+	for _, w := range ws[a+1 : end] {
+		if !isCapitalised(w) && w != "and" && w != "&" {
+			return false
+		}
+	}
+	return true
+}
+
+// countryBeforePortfolio finds a country name, possessive or nationality
+// before up to four capitalised words (and "and") that end at token j of
+// sentence s: "Vietnam 's Planning and Investment" before "Minister".
+// It returns where the country starts and its ISO3, "" when none.
+func (r *resolver) countryBeforePortfolio(s, j int) (int, string) {
+	ws := r.words[s]
+	for k := j - 1; k > 0 && j-k <= 4; k-- {
+		if !isCapitalised(ws[k]) && (ws[k] != "and" || k == j-1) {
+			return 0, ""
+		}
+		if ws[k] == "and" {
+			continue
+		}
+		end := k
+		if isPossessive(ws[end-1]) {
+			end--
+		}
+		for q := max(0, end-3); q < end; q++ {
+			n, p := r.place(ws, q)
+			if n == 0 || q+n != end {
+				continue
+			}
+			poss := end < k
+			if poss && (p.kind == placeCountry || p.kind == placeCapital) || !poss && (p.kind == placeDemonym || p.kind == placeCountry) {
+				return q, p.iso3
+			}
+		}
+	}
+	return 0, ""
 }

@@ -204,7 +204,9 @@ func (w *walker) sentence(si int) {
 	}
 	w.start = len(w.doc.Events)
 	for i := range w.toks {
-		if w.toks[i].UPOS == "VERB" {
+		// An adjective with an object is a verb the tagger missed
+		// ("it would free 150 prisoners").
+		if u := w.toks[i].UPOS; u == "VERB" || u == "ADJ" && w.adjObject(i) >= 0 {
 			w.trigger(i, w.c.dict.Verb(w.lemmas[i]))
 		}
 	}

@@ -101,6 +101,21 @@
 // only the event's single source ("withdrew its troops") is dropped,
 // and the event kept without one.
 //
+// Background is not news: a noun dated to a year before publication
+// ("Somalia's 1998 attack") and a participle describing a noun with no
+// agent ("journalists arrested in Nairobi", outside headlines) are not
+// coded, nor is an object noun whose target its verb's event already took
+// ("endorsed an agreement with the EU" is one event). Condemning an act is
+// aimed at whoever did it; the traveller makes a visit ("praised Kenya
+// during a visit to Nairobi"); "met with X to discuss" is one meeting; a
+// protest with no target is aimed at what its purpose clause names; a
+// claim of responsibility gives the claimed act its claimant as source.
+// An uncoded name takes the actor of its apposition ("Salim Okoth, a
+// Kenyan lawyer"), people "throughout X" are X's. An adjective with an
+// object is read as a verb ("it would free 150 prisoners"), and a clause
+// subject the parser made the object of the verb above it is a subject
+// again ("announced it would free").
+//
 // An event is coded only when its source or its target is an entity
 // with an actor code; the other side may be absent or an entity without
 // a code. An entity is never its own target. The same code, source and
@@ -121,7 +136,9 @@
 // an attack", "the threat of an attack"). The walk climbs through xcomp,
 // coordination, a noun's governing verb and nouns of intent, and stops
 // at clausal complements, so "said it would attack" is hypothetical but
-// "would say it attacked" is not. Threats are THREATEN events in their
+// "would say it attacked" is not. A purpose infinitive shares the
+// negation and modal of the verb it serves ("would not give permission
+// ... to help"). Threats are THREATEN events in their
 // own right, and what they threaten is coded too, hypothetical.
 //
 // An announced act ("will allow", "said it would expel", "is willing to

@@ -2,6 +2,7 @@ package event
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -25,7 +26,23 @@ func (w *walker) trigger(t int, ps []Pattern) {
 			return
 		}
 	}
+	if ps[0].Kind == Noun && w.pastYear(t) {
+		// "the 1994 genocide", "the 2003 invasion": a noun dated to an
+		// earlier year recalls history, not an event of the story
+		return
+	}
 	passive := ps[0].Kind == Verb && w.isPassive(t)
+	if passive && w.toks[t].Deprel == "acl" && w.subjOf(t, true) < 0 {
+		// "a Hamas member jailed a year ago", "the civilians imprisoned
+		// for acting against Moscow": a participle that describes a
+		// noun of the clause, naming no agent, recalls a state in
+		// passing (a headline's "Five soldiers killed in Kashmir",
+		// under the root, is still coded, and so are counted victims)
+		// "There were ten soldiers killed": counted victims are news
+		if h := w.head(t); h >= 0 && w.toks[h].Deprel != "root" && w.child(h, "nummod") < 0 {
+			return
+		}
+	}
 	for pi := range ps {
 		p := &ps[pi]
 		if len(p.Slots) > maxSlots {
@@ -52,6 +69,33 @@ func (w *walker) trigger(t int, ps []Pattern) {
 		}
 		return
 	}
+}
+
+// pastYear reports whether noun t has a year modifier ("the 1994
+// genocide", "the 2003 invasion of Iraq") before the year of publication;
+// without a publication date, any year modifier.
+func (w *walker) pastYear(t int) bool {
+	pub := 0
+	if p := w.doc.Published; len(p) >= 4 {
+		if y, err := strconv.Atoi(p[:4]); err == nil {
+			pub = y
+		}
+	}
+	for _, c := range w.children(t) {
+		switch w.toks[c].Deprel {
+		case "nummod", "compound", "amod", "nmod:tmod", "nmod:unmarked":
+		default:
+			continue
+		}
+		if w.toks[c].Start+4 != w.toks[c].End || w.digits(int(c)) != 4 {
+			continue
+		}
+		y, err := strconv.Atoi(string(w.doc.Runes[w.toks[c].Start:w.toks[c].End]))
+		if err == nil && y >= 1800 && y <= 2199 && (pub == 0 || y < pub) {
+			return true
+		}
+	}
+	return false
 }
 
 // match fills m with a dependent of t for each slot of p, or reports
@@ -106,6 +150,13 @@ func (w *walker) match(t int, p *Pattern, passive bool, m *slotMatch) bool {
 			found = w.childWith(t, "compound:prt", s.Words)
 		case "xcomp":
 			found = w.child(t, "xcomp")
+			if found >= 0 && s.Words == nil && (w.toks[found].UPOS != "VERB" || w.childWith(found, "mark", toWords) < 0 && !bareInfinitive(p.Lemma)) {
+				// any word is any act, said in an infinitive: "wanted
+				// the UK to be prosperous", "want the embargo lifted",
+				// "don't want people thinking" name no act asked for
+				// ("let them go" needs no "to")
+				found = -1
+			}
 		case "mod":
 			of := t
 			if s.Of >= 0 && s.Of < k {
@@ -298,6 +349,9 @@ func (w *walker) subjOf(t int, passive bool) int {
 		}
 		return -1
 	}
+	if s := w.slipSubject(t); s >= 0 {
+		return s
+	}
 	for depth := 0; depth < 4; depth++ {
 		if s := w.child(t, "nsubj"); s >= 0 {
 			return w.relative(t, s)
@@ -311,6 +365,13 @@ func (w *walker) subjOf(t int, passive bool) int {
 			return -1
 		}
 		switch w.toks[t].Deprel {
+		case "ccomp":
+			if o := w.child(h, "obj"); o >= 0 && h < o && o < t && w.child(t, "mark") < 0 {
+				// "announced it would free the prisoners" parsed with
+				// the clause's subject as the object of its governor
+				return o
+			}
+			return -1
 		case "xcomp":
 			if o := w.child(h, "obj"); o >= 0 && (w.hasActor(o) || w.toks[o].UPOS == "PRON" || w.toks[o].UPOS == "PROPN") {
 				// "urged Iran to stop"; not "used tear gas to disperse"
@@ -357,6 +418,77 @@ func (w *walker) subjOf(t int, passive bool) int {
 	return -1
 }
 
+// slipSubject returns the actor before verb t when t is a main verb the
+// parser made a modifier of its own object ("U.S. agents sexually abused
+// Mexican immigrants", "A U.S. official today praised Haiti's efforts",
+// parsed with the verb as an amod of the noun after it): the word just
+// before the verb, skipping its adverbs and time words, is a noun or name
+// that names an actor and no determiner, adjective or hyphen joins the
+// verb to the noun it modifies. Otherwise -1.
+func (w *walker) slipSubject(t int) int {
+	h := w.head(t)
+	if w.toks[t].Deprel != "amod" || h <= t || w.toks[t].UPOS != "VERB" {
+		return -1
+	}
+	p := t - 1
+	for p >= 0 && w.head(p) == t {
+		// "sexually abused", "today praised"
+		p--
+	}
+	if p < 0 || w.head(p) == t {
+		return -1
+	}
+	switch w.toks[p].UPOS {
+	case "NOUN", "PROPN":
+	case "ADJ":
+		if w.entity(p) < 0 {
+			return -1
+		}
+	default:
+		return -1
+	}
+	if !w.hasActor(p) {
+		return -1
+	}
+	for i := t + 1; i < h; i++ {
+		// the object after the verb may have its own words ("Haiti's
+		// efforts", "illegal Mexican immigrants"), but not an article
+		if w.toks[i].UPOS == "DET" && w.head(i) == h && i == t+1 {
+			return -1
+		}
+	}
+	return p
+}
+
+// adjObject returns the object of an adjective the tagger made of a verb
+// ("it would free 150 prisoners"): its obj, or, after a modal or "to",
+// a noun phrase with no preposition ("would free the prisoners" parsed
+// as an oblique); -1 when it has none, and so is an adjective.
+func (w *walker) adjObject(t int) int {
+	if o := w.child(t, "obj"); o >= 0 {
+		return o
+	}
+	if w.child(t, "aux") < 0 && w.child(t, "mark") < 0 {
+		return -1
+	}
+	for _, c := range w.children(t) {
+		if int(c) > t && w.toks[c].Deprel == "obl" && w.child(int(c), "case") < 0 && (w.toks[c].UPOS == "NOUN" || w.toks[c].UPOS == "PROPN") && !w.isTime(int(c)) {
+			return int(c)
+		}
+	}
+	return -1
+}
+
+// bareInfinitive reports verbs whose infinitive complement has no "to"
+// ("let them return", "made him resign", "helped them escape").
+func bareInfinitive(l string) bool {
+	switch l {
+	case "let", "make", "have", "help", "see", "hear", "watch":
+		return true
+	}
+	return false
+}
+
 // finite reports Penn tags of a finite verb, and of a plural noun, which
 // is what the tagger makes of many a third-person verb ("disagrees").
 func finite(xpos string) bool {
@@ -385,6 +517,14 @@ func (w *walker) reducedParticiple(h int) bool {
 // objOf returns the token that undergoes t's action: the object, or the
 // subject of a passive.
 func (w *walker) objOf(t int, passive bool) int {
+	if !passive && w.toks[t].UPOS == "ADJ" {
+		return w.adjObject(t)
+	}
+	if !passive && w.slipSubject(t) >= 0 {
+		// "U.S. agents abused Mexican immigrants" parsed with the verb
+		// as a modifier of its object
+		return w.head(t)
+	}
 	if !passive {
 		if o := w.child(t, "obj"); o >= 0 {
 			return w.relative(t, o)
@@ -522,8 +662,28 @@ func (w *walker) conditionSubject(t int) int {
 	if s := try(t); s >= 0 {
 		return s
 	}
-	if x := w.child(t, "xcomp"); x >= 0 {
-		return try(x)
+	// "threatened to stop negotiations to reduce arms if the United
+	// States goes ahead": the condition may hang lower in what is
+	// threatened, but not inside a clause of its own
+	x := w.child(t, "xcomp")
+	for depth := 0; x >= 0 && depth < 3; depth++ {
+		if s := try(x); s >= 0 {
+			return s
+		}
+		next := -1
+		for _, c := range w.children(x) {
+			if d := w.toks[c].Deprel; d == "xcomp" || d == "obj" || d == "acl" {
+				next = int(c)
+				if d == "xcomp" {
+					break
+				}
+			}
+		}
+		if next >= 0 && w.toks[next].Deprel == "obj" {
+			// the object's infinitive ("negotiations to reduce")
+			next = w.child(next, "acl")
+		}
+		x = next
 	}
 	return -1
 }
@@ -577,6 +737,27 @@ func (w *walker) nounSource(t int) int {
 			}
 		}
 	}
+	if h := w.head(t); h >= 0 && w.hasCase(t, "for") && (w.lemmas[h] == "responsibility" || w.lemmas[h] == "credit") {
+		// "al-Shabab claimed responsibility for the attack": who claims
+		// an act says they did it
+		if v := w.head(h); v >= 0 && w.toks[v].UPOS == "VERB" && w.toks[h].Deprel == "obj" {
+			switch w.lemmas[v] {
+			case "claim", "admit", "acknowledge", "accept", "take":
+				return w.subjOf(v, w.isPassive(v))
+			}
+		}
+	}
+	if w.toks[t].Deprel == "obl" && visitNoun(w.lemmas[t]) {
+		// "held talks during a visit to Beirut", "said on a trip to
+		// Kabul": the one who acts there is the visitor
+		if h := w.head(t); h >= 0 && w.toks[h].UPOS == "VERB" {
+			for _, prep := range visitPreps {
+				if w.hasCase(t, prep) {
+					return w.subjOf(h, w.isPassive(h))
+				}
+			}
+		}
+	}
 	if w.toks[t].Deprel == "obl" && reciprocal(w.lemmas[t]) {
 		// "Kerry, speaking after talks with Lavrov", "said at a meeting
 		// with Putin", "return to Geneva for talks": whoever acts at
@@ -591,6 +772,18 @@ func (w *walker) nounSource(t int) int {
 	}
 	return -1
 }
+
+// visitNoun reports nouns of a journey to a place or a host.
+func visitNoun(l string) bool {
+	switch l {
+	case "visit", "trip", "tour", "stopover", "journey":
+		return true
+	}
+	return false
+}
+
+// visitPreps introduce a journey during which the traveller acts.
+var visitPreps = []string{"during", "on", "after", "following", "before", "for", "at", "in"}
 
 // meetingPreps introduce a meeting during which its participants act.
 var meetingPreps = []string{"after", "during", "at", "following", "before", "in", "for"}
@@ -668,6 +861,13 @@ func (w *walker) collect(h int, dst []int32, depth int) []int32 {
 			case "nmod":
 				if w.hasCase(int(c), "of") || w.hasCase(int(c), "from") || w.hasCase(int(c), "include") || w.hasCase(int(c), "including") {
 					dst = w.collect(int(c), dst, depth+1)
+				} else if self < 0 && w.toks[h].XPOS == "NNS" && len(w.c.dict.Noun(w.lemmas[h])) == 0 && (w.hasCase(int(c), "throughout") || w.hasCase(int(c), "across")) && w.isPlace(int(c)) {
+					// "students throughout Indonesia", "farmers across
+					// Kenya": people are coded by the country they are
+					// spread over (not events: "talks across Europe";
+					// an "in" phrase is as often the verb's place: "signed
+					// by EU members in Rome")
+					dst = w.collect(int(c), dst, depth+1)
 				}
 			}
 		}
@@ -686,6 +886,16 @@ func (w *walker) collect(h int, dst []int32, depth int) []int32 {
 func (w *walker) describedActors(h int) bool {
 	for _, c := range w.children(h) {
 		switch w.toks[c].Deprel {
+		case "appos":
+			// "Salaheddine Sidhoum, Algeria's leading human rights
+			// activist": the apposition describes the name
+			if w.entity(int(c)) == w.entity(h) {
+				continue
+			}
+			var buf [4]int32
+			if w.anyCoded(w.collect(int(c), buf[:0], 1)) {
+				return true
+			}
 		case "amod", "compound", "nmod:desc", "nmod:poss":
 			if e := w.entity(int(c)); e >= 0 && e != w.entity(h) && w.doc.Entities[e].Actor != nil {
 				return true
@@ -808,9 +1018,18 @@ func (w *walker) emit(t int, p *Pattern, passive bool, m *slotMatch) {
 		// "endorsed an agreement with the EU", "condemned the
 		// allegations by Rwanda": an object that names no actor gives
 		// its own target, or its owner
-		if x := w.nounTarget(tgtTok, "nmod"); x >= 0 {
+		owner := w.nounOwner(tgtTok)
+		if x := w.nounTarget(tgtTok, "nmod"); x >= 0 && (owner < 0 || !strings.HasPrefix(p.Code, "11")) {
+			if w.nounSource(tgtTok) < 0 {
+				// the noun is this event's object, not an event of its
+				// own with no source ("057 ->EU" of "an agreement with
+				// the EU")
+				w.used[tgtTok] = true
+			}
 			tgtTok = x
-		} else if x := w.nounOwner(tgtTok); x >= 0 {
+		} else if x := owner; x >= 0 {
+			// "condemned the attack on Tanzania by Somali rebels": the
+			// disapproval is aimed at who did it
 			tgtTok = x
 		}
 	}
@@ -822,6 +1041,18 @@ func (w *walker) emit(t int, p *Pattern, passive bool, m *slotMatch) {
 				tgtTok = s
 			}
 		}
+	}
+	if tgtTok < 0 && p.Kind == Verb && p.Code == "015" {
+		// "claimed responsibility for the attack on the embassy", "...
+		// for an attack at a mall in Kenya's capital": the claim is
+		// aimed at whom, or where, the act it claims struck
+		tgtTok = w.claimTarget(t, p, m)
+	}
+	if tgtTok < 0 && strings.HasPrefix(p.Code, "14") {
+		// "staged demonstrations to demand reforms by Suharto's
+		// government", "blocked roads to press demands on the
+		// government": a protest is aimed at whom its purpose names
+		tgtTok = w.purposeTarget(t, p.Kind)
 	}
 	if tgtTok < 0 && placeTarget(p.Code) {
 		// "staged a protest in Beijing", "held exercises in Alaska":
@@ -911,6 +1142,21 @@ func (w *walker) emit(t int, p *Pattern, passive bool, m *slotMatch) {
 				} else if x := w.prepChild(v, "in", w.isPlace); len(w.targets) == 0 && x >= 0 {
 					w.targets = w.actorsOf(x, w.targets[:0])
 				}
+			}
+		}
+	}
+	if len(w.targets) == 0 && p.Kind == Verb && reciprocal(p.Lemma) && (w.toks[t].Deprel == "xcomp" || w.toks[t].Deprel == "advcl") && w.childWith(t, "mark", toWords) >= 0 {
+		// "met with Assad to discuss the crisis", "called Lavrov to
+		// discuss": the talks are with whoever the governing verb met
+		if h := w.head(t); h >= 0 && w.toks[h].UPOS == "VERB" {
+			x := w.prepChild(h, "with", w.hasActor)
+			if x < 0 {
+				if o := w.objOf(h, w.isPassive(h)); o >= 0 && w.hasActor(o) {
+					x = o
+				}
+			}
+			if x >= 0 {
+				w.targets = w.actorsOf(x, w.targets[:0])
 			}
 		}
 	}
@@ -1009,6 +1255,92 @@ func (w *walker) emit(t int, p *Pattern, passive bool, m *slotMatch) {
 			}
 		}
 	}
+}
+
+// claimTarget returns the target of the act a claim of responsibility
+// names in its "for" phrase: that act's own target, else a coded place
+// the act, or the claim, is said to have happened in or at ("at a mall
+// in Kenya's capital"); -1 if none.
+func (w *walker) claimTarget(t int, p *Pattern, m *slotMatch) int {
+	any := func(int) bool { return true }
+	act := w.prepOf(t, p, m, "for", any)
+	if act < 0 {
+		return -1
+	}
+	if x := w.nounTarget(act, "nmod"); x >= 0 {
+		return x
+	}
+	// the act, a participle of it ("an attack targeting shoppers at a
+	// mall in Nairobi"), or the claim
+	for _, v := range [3]int{act, w.child(act, "acl"), t} {
+		for _, c := range w.children(v) {
+			if d := base(w.toks[c].Deprel); d != "obl" && d != "nmod" || !w.hasCase(int(c), "in") && !w.hasCase(int(c), "at") {
+				continue
+			}
+			if x := w.codedPlace(int(c)); x >= 0 {
+				return x
+			}
+			for _, cc := range w.children(int(c)) {
+				// "at a mall in Nairobi"
+				if base(w.toks[cc].Deprel) == "nmod" && w.hasCase(int(cc), "in") {
+					if x := w.codedPlace(int(cc)); x >= 0 {
+						return x
+					}
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// codedPlace returns x when it names a coded place, or the place that owns
+// or names a place noun x ("Kenya's capital", "the city of Kirkuk"), or
+// -1.
+func (w *walker) codedPlace(x int) int {
+	if w.isPlace(x) {
+		return x
+	}
+	if w.entity(x) >= 0 || w.toks[x].UPOS != "NOUN" {
+		return -1
+	}
+	if c := w.child(x, "nmod:poss"); c >= 0 && w.isPlace(c) {
+		return c
+	}
+	return w.prepChild(x, "of", w.isPlace)
+}
+
+// purposeTarget returns the actor that the purpose clause ("to demand
+// ...", "to protest ...") of trigger t, or of the verb whose object the
+// noun trigger is, is aimed at: the clause's object naming an actor, or
+// that object's target or owner, or a from/against/on phrase of the
+// clause; -1 if none.
+func (w *walker) purposeTarget(t int, kind Kind) int {
+	v := t
+	if h := w.head(t); kind == Noun && w.toks[t].Deprel == "obj" && h >= 0 && w.toks[h].UPOS == "VERB" {
+		v = h
+	}
+	for _, c := range w.children(v) {
+		if d := w.toks[c].Deprel; d != "xcomp" && d != "advcl" || w.childWith(int(c), "mark", toWords) < 0 {
+			continue
+		}
+		if o := w.objOf(int(c), w.isPassive(int(c))); o >= 0 {
+			if w.hasActor(o) {
+				return o
+			}
+			if x := w.nounTarget(o, "nmod"); x >= 0 {
+				return x
+			}
+			if x := w.nounOwner(o); x >= 0 {
+				return x
+			}
+		}
+		for _, prep := range [...]string{"from", "against", "on"} {
+			if x := w.prepChild(int(c), prep, w.hasActor); x >= 0 {
+				return x
+			}
+		}
+	}
+	return -1
 }
 
 // ccBetween reports whether a coordinating conjunction lies between

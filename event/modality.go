@@ -54,6 +54,13 @@ func (w *walker) modality(t int) (neg, hyp bool) {
 				hyp = true // "proposed talks", "threatened an attack"
 			}
 		case "conj":
+		case "advcl":
+			// "would not give permission to Russia to help Israel",
+			// "will send troops to protect the border": a purpose shares
+			// the negation and modality of what serves it
+			if w.childWith(cur, "mark", toWords) < 0 {
+				return
+			}
 		case "acl", "nmod", "compound":
 			if w.toks[cur].Deprel == "acl" && w.toks[cur].UPOS == "VERB" && w.isPassive(cur) && !intentNoun(hl) {
 				// "prevented a demonstration staged by students": the
@@ -63,6 +70,11 @@ func (w *walker) modality(t int) (neg, hyp bool) {
 			// "no intention of intervening", "plans for an attack",
 			// "the threat of an attack"
 			if !intentNoun(hl) {
+				if w.toks[cur].Deprel == "acl" && w.childWith(cur, "mark", toWords) >= 0 && w.toks[head].Deprel == "obj" {
+					// "will send troops to protect the border": the
+					// purpose of an object shares its verb's modality
+					break
+				}
 				return
 			}
 			if w.childWith(head, "det", no) >= 0 {

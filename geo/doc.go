@@ -2,8 +2,9 @@
 // aliases ("Burma", "Britain", "U.S."), demonyms ("Syrian", "Britons"),
 // capitals and seats of government ("Moscow", "The Hague"), buildings that
 // stand for a government ("the Kremlin", "the Pentagon"), the world's
-// cities of 15,000 people or more, and first-order administrative
-// divisions (US states, provinces, governorates). Later stages use it to
+// cities of 15,000 people or more, first-order administrative divisions
+// (US states, provinces, governorates) and a few regions that news names
+// (Darfur, the Golan Heights). Later stages use it to
 // recognise place names, to resolve metonymy ("Moscow said", "the White
 // House's assertion") to a country and a sector, and to give events a
 // location.
@@ -23,7 +24,9 @@
 // "U.S." meets "US", "TURKEY" meets "Turkey", while "turkey" does not.
 // Names in capitals only ("US", "UK", "DRC") match only as written, so
 // that "Us" is not the United States. A match ends at the end of a token:
-// "Georgian" is not "Georgia".
+// "Georgian" is not "Georgia". A clitic ("'s") ends a name unless a
+// capitalised word follows it: "People 's Republic of China" is China,
+// "Russia 's" is Russia and the clitic.
 //
 // A name has all its meanings, best first: "Moscow" is the capital of
 // Russia, the city, a town in Idaho and a Russian region; "Georgia" is the

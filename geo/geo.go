@@ -132,8 +132,11 @@ func (g *Gazetteer) Match(words []string, i int) (n int, entries []Entry) {
 	var buf [8]byte
 	for k := i; k < len(words); k++ {
 		w := words[k]
-		if k > i && (strings.HasPrefix(w, "'") || strings.HasPrefix(w, "’")) {
-			break // a clitic ("'s") ends a name: "It 's a" is not "Itsa"
+		if k > i && (strings.HasPrefix(w, "'") || strings.HasPrefix(w, "’")) && !capitalisedAt(words, k+1) {
+			// A clitic ("'s") ends a name ("It 's a" is not "Itsa"),
+			// unless a capitalised word follows it, as in "People 's
+			// Republic of China".
+			break
 		}
 		contributed := false
 		for j := 0; j < len(w); j++ {
@@ -190,6 +193,16 @@ func (g *Gazetteer) Match(words []string, i int) (n int, entries []Entry) {
 		}
 	}
 	return n, entries
+}
+
+// capitalisedAt reports whether words[k] exists and starts with an
+// upper-case letter.
+func capitalisedAt(words []string, k int) bool {
+	if k >= len(words) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(words[k])
+	return unicode.IsUpper(r)
 }
 
 // Lookup returns the entries of one whole name given as a string ("Ivory

@@ -1,14 +1,24 @@
 // Package source reads news articles from the inputs a user names: plain
 // text files (one article a file), JSON Lines files (one article a line),
-// directories of such files, and standard input. Gzip-compressed inputs are
-// decompressed transparently.
+// HTML pages (one article a page), RSS and Atom feeds (one article an
+// item), WARC files (one article an HTML response record), directories of
+// such files, http(s) URLs of pages and feeds, and standard input.
+// Gzip-compressed inputs are decompressed transparently.
 //
 // Read yields the articles in input order, one at a time, so that memory
 // stays flat whatever the size of an input: a JSONL stream is read line by
-// line and an article longer than Options.MaxBytes is skipped without being
-// loaded whole. A bad article or an unreadable input yields an *Error that
-// names the input (and the line, for JSONL) and reading goes on with the
-// next article.
+// line, a WARC file record by record, and an article, page or feed longer
+// than Options.MaxBytes is skipped without being loaded whole. A bad
+// article or an unreadable input yields an *Error that names the input (and
+// the line, item or record) and reading goes on with the next article.
+//
+// The main text of an HTML page is found with trafilatura (a Go port of
+// the Python library), falling back to readability when trafilatura finds
+// none; its paragraphs are kept, separated by blank lines. Title, date,
+// canonical URL and site name come from the page's metadata. Feed items
+// usually carry only a summary of the article they link to: that summary
+// (or the item's full content, when the feed has it) is the article's
+// text, and the linked pages are not fetched.
 package source
 
 import (
@@ -21,9 +31,12 @@ import (
 	"io"
 	"io/fs"
 	"iter"
+	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/eventwire/eventwire"
@@ -32,11 +45,17 @@ import (
 // DefaultMaxBytes is the largest article accepted when Options.MaxBytes is 0.
 const DefaultMaxBytes = 16 << 20
 
+// DefaultTimeout bounds the fetch of a URL when Options.Timeout is 0.
+const DefaultTimeout = 30 * time.Second
+
 // Formats accepted in Options.Format.
 const (
 	FormatAuto  = "auto"
 	FormatText  = "text"
 	FormatJSONL = "jsonl"
+	FormatHTML  = "html"
+	FormatFeed  = "feed" // RSS, Atom or JSON Feed
+	FormatWARC  = "warc"
 )
 
 // Options tune Read. The zero value is ready to use.
@@ -45,15 +64,25 @@ type Options struct {
 	// (any form that ParseDate accepts; "" for unknown).
 	Published string
 
-	// Format is "auto" (or ""), "text" or "jsonl". Auto treats names ending
-	// in .jsonl or .ndjson (optionally followed by .gz) as JSONL and sniffs
-	// every other input: JSONL when its first non-whitespace byte is '{',
-	// plain text otherwise.
+	// Format is "auto" (or ""), "text", "jsonl", "html", "feed" or "warc".
+	// Auto decides by the name, before any .gz: .jsonl and .ndjson are
+	// JSONL, .html, .htm and .xhtml HTML, .rss and .atom feeds, .warc WARC.
+	// Other inputs are sniffed: JSONL when the first non-whitespace byte
+	// is '{'; WARC when they start with "WARC/"; a feed when the first
+	// element is <rss>, <feed> or <rdf:RDF>; HTML when it is <html> (or a
+	// doctype html, <head>, <body>, <div>, <p>, ...); plain text otherwise.
+	// A .xml name that is not HTML is read as a feed. A URL is read by its
+	// Content-Type, then sniffed.
 	Format string
 
-	// MaxBytes is the largest article accepted: the size of a text file or
-	// the length of a JSONL line. 0 means DefaultMaxBytes.
+	// MaxBytes is the largest article accepted: the size of a text file,
+	// HTML page or feed, the length of a JSONL line, the payload of a WARC
+	// record, the body of a fetched URL. 0 means DefaultMaxBytes.
 	MaxBytes int64
+
+	// Timeout bounds the fetch of a URL, redirects and body included.
+	// 0 means DefaultTimeout.
+	Timeout time.Duration
 
 	// Stdin is what the name "-" reads; nil means os.Stdin. Read never
 	// closes it.
@@ -63,20 +92,31 @@ type Options struct {
 // Read yields the articles of the named inputs in order. A name is a file,
 // a directory (read recursively, files in lexical path order, skipping
 // hidden files and directories, whose name starts with ".", and everything
-// that is not a regular file, such as symbolic links), or "-" for standard
-// input. No names, no articles.
+// that is not a regular file, such as symbolic links), an http:// or
+// https:// URL (fetched within Options.Timeout, following at most
+// MaxRedirects redirects, with the User-Agent UserAgent()), or "-" for
+// standard input. No names, no articles.
 //
 // A bad article or an unreadable input yields a non-nil *Error (and a zero
 // Article) and reading goes on with the next article; an input that fails
-// part way through (a read error, corrupt gzip) ends after its error.
-// Ranging stops early when the consumer breaks. When ctx is done, Read
-// yields ctx.Err() (not wrapped) once and stops; a read that blocks, such
-// as one from a terminal, is not interrupted.
+// part way through (a read error, corrupt gzip, a truncated WARC file, a
+// fetch that times out) ends after its error. Ranging stops early when the
+// consumer breaks. When ctx is done, Read yields ctx.Err() (not wrapped)
+// once and stops; a read that blocks, such as one from a terminal, is not
+// interrupted, but a fetch is.
 //
 // Plain-text articles get Title from their first non-empty line, Text
 // exactly as read (less a leading byte-order mark), Origin.Line 0 and no ID.
 // JSONL articles take "text" (or "body"), "id" (string or number), "title",
-// "url", "source" and "published" from each line's object.
+// "url", "source" and "published" from each line's object. An HTML page's
+// article has its main text as paragraphs separated by blank lines, and
+// Title, URL (the canonical URL, else the one fetched), Source (the site's
+// name, else its host name) and Published from the page's metadata; no ID.
+// A feed item's article has the item's content or description as text, its
+// GUID as ID, its title, link and date, and the feed's title as Source;
+// Origin.Line is the item's number. A WARC response record's article is
+// its page's, the record's WARC-Target-URI and WARC-Date standing in for
+// the URL and date that the page lacks; Origin.Line is the record's number.
 func Read(ctx context.Context, names []string, opt Options) iter.Seq2[eventwire.Article, error] {
 	return func(yield func(eventwire.Article, error) bool) {
 		r := &reader{ctx: ctx, yield: yield, stdin: opt.Stdin}
@@ -101,6 +141,8 @@ type reader struct {
 	published string // normalised Options.Published
 	format    string
 	max       int64
+	timeout   time.Duration
+	client    *http.Client // made on the first URL
 	stopped   bool
 	line      []byte // JSONL line buffer, reused
 }
@@ -109,10 +151,18 @@ func (r *reader) setOptions(opt Options) error {
 	switch opt.Format {
 	case "", FormatAuto:
 		r.format = FormatAuto
-	case FormatText, FormatJSONL:
+	case FormatText, FormatJSONL, FormatHTML, FormatFeed, FormatWARC:
 		r.format = opt.Format
 	default:
-		return fmt.Errorf("%w: format %s: want auto, text or jsonl", ErrBadOption, quote(opt.Format))
+		return fmt.Errorf("%w: format %s: want auto, text, jsonl, html, feed or warc", ErrBadOption, quote(opt.Format))
+	}
+	switch {
+	case opt.Timeout == 0:
+		r.timeout = DefaultTimeout
+	case opt.Timeout < 0:
+		return fmt.Errorf("%w: Timeout %v is negative", ErrBadOption, opt.Timeout)
+	default:
+		r.timeout = opt.Timeout
 	}
 	switch {
 	case opt.MaxBytes == 0:
@@ -171,7 +221,10 @@ func (r *reader) readName(name string) bool {
 		return false
 	}
 	if name == "-" {
-		return r.readStream("-", r.stdin, -1)
+		return r.readStream(&input{name: "-"}, r.stdin, -1, "")
+	}
+	if isURL(name) {
+		return r.readURL(name)
 	}
 	fi, err := os.Stat(name)
 	if err != nil {
@@ -229,7 +282,7 @@ func (r *reader) readFile(name string) bool {
 			size = fi.Size()
 		}
 	}
-	return r.readStream(name, f, size)
+	return r.readStream(&input{name: name}, f, size, "")
 }
 
 const bufSize = 64 << 10
@@ -237,10 +290,26 @@ const bufSize = 64 << 10
 var bom = []byte{0xEF, 0xBB, 0xBF}
 
 // readStream reads one input: decompresses it, decides its format and reads
-// its articles. size is the input's size in bytes when known, else -1.
-func (r *reader) readStream(name string, rd io.Reader, size int64) bool {
-	in := &input{name: name, src: &srcReader{ctx: r.ctx, r: rd}}
+// its articles. size is the input's size in bytes when known, else -1;
+// ctype is its Content-Type when fetched from a URL, else "".
+func (r *reader) readStream(in *input, rd io.Reader, size int64, ctype string) bool {
+	in.src = &srcReader{ctx: r.ctx, r: rd}
 	br := bufio.NewReaderSize(in.src, bufSize)
+	format := r.format
+	if format == FormatAuto {
+		if in.url == "" {
+			format = formatByName(in.name)
+		} else if format = formatByType(ctype); format == FormatAuto {
+			// Served as text/plain or application/octet-stream: the
+			// path may tell (a .warc.gz), else the content will.
+			format = formatByName(urlPath(in.url))
+		}
+	}
+	if format == FormatWARC {
+		// gowarc decompresses a .warc.gz itself, record by record, and
+		// so knows each record's offset in the file.
+		return r.readWARC(in, br)
+	}
 	p, err := peek(br, 2)
 	if err != nil {
 		return r.readFailed(in, 0, err)
@@ -257,7 +326,7 @@ func (r *reader) readStream(name string, rd io.Reader, size int64) bool {
 		size = -1
 	}
 	// A leading UTF-8 byte-order mark is no part of the article: it is
-	// stripped from the text (and ignored when sniffing JSONL). Offsets in
+	// stripped from the text (and ignored when sniffing). Offsets in
 	// messages still count it, so that they are offsets into the input.
 	p, err = peek(br, len(bom))
 	if err != nil {
@@ -270,21 +339,62 @@ func (r *reader) readStream(name string, rd io.Reader, size int64) bool {
 			size -= int64(len(bom))
 		}
 	}
-	jsonl := r.format == FormatJSONL
-	if r.format == FormatAuto {
-		if jsonl, err = isJSONL(name, br); err != nil {
+	if format == FormatAuto {
+		if format, err = sniff(br, ctype); err != nil {
 			return r.readFailed(in, 0, err)
 		}
+		if format == FormatText && in.url == "" && isXMLName(in.name) {
+			format = FormatFeed
+		}
 	}
-	if jsonl {
+	switch format {
+	case FormatJSONL:
 		return r.readJSONL(in, br)
+	case FormatHTML:
+		return r.readHTML(in, br, page{ctype: ctype, url: in.url})
+	case FormatFeed:
+		return r.readFeed(in, br)
+	case FormatWARC:
+		return r.readWARC(in, br)
 	}
 	return r.readText(in, br, size)
+}
+
+// formatByName decides the format of an input from its name, ignoring a
+// final .gz; "auto" when the name does not tell.
+func formatByName(name string) string {
+	lower := strings.TrimSuffix(strings.ToLower(name), ".gz")
+	switch filepath.Ext(lower) {
+	case ".jsonl", ".ndjson":
+		return FormatJSONL
+	case ".html", ".htm", ".xhtml":
+		return FormatHTML
+	case ".rss", ".atom":
+		return FormatFeed
+	case ".warc":
+		return FormatWARC
+	}
+	return FormatAuto
+}
+
+// urlPath returns the path of a URL, "" when it has none.
+func urlPath(u string) string {
+	p, err := url.Parse(u)
+	if err != nil {
+		return ""
+	}
+	return p.Path
+}
+
+// isXMLName reports a name ending in .xml (before any .gz).
+func isXMLName(name string) bool {
+	return strings.HasSuffix(strings.TrimSuffix(strings.ToLower(name), ".gz"), ".xml")
 }
 
 // input is what messages need to know about the input being read.
 type input struct {
 	name string
+	url  string // the final URL of a fetched input, else ""
 	src  *srcReader
 	gzip bool
 	bom  int // length of the byte-order mark stripped, 0 if none
@@ -300,32 +410,138 @@ func peek(br *bufio.Reader, n int) ([]byte, error) {
 	return p, err
 }
 
-// isJSONL decides the format of an input in auto mode: by its name, else
-// by its first non-whitespace byte. It reads no further than that byte (or
-// one buffer of whitespace), so a slow stream is not held up.
-func isJSONL(name string, br *bufio.Reader) (bool, error) {
-	lower := strings.TrimSuffix(strings.ToLower(name), ".gz")
-	if strings.HasSuffix(lower, ".jsonl") || strings.HasSuffix(lower, ".ndjson") {
-		return true, nil
+// sniff decides the format of an input in auto mode: by its Content-Type
+// when fetched, else by its first bytes. It reads no further than the
+// first non-whitespace byte (or one buffer of whitespace) unless that byte
+// is '<' or 'W', so a slow stream is not held up.
+func sniff(br *bufio.Reader, ctype string) (string, error) {
+	if f := formatByType(ctype); f != FormatAuto {
+		return f, nil
 	}
 	for i := 0; i < br.Size(); i++ {
 		p, err := peek(br, i+1)
 		if err != nil {
-			return false, err
+			return "", err
 		}
 		if len(p) <= i {
-			return false, nil // only whitespace: an empty text article
+			return FormatText, nil // only whitespace: an empty text article
 		}
 		switch p[i] {
 		case ' ', '\t', '\r', '\n':
 			continue
 		case '{':
-			return true, nil
+			return FormatJSONL, nil
+		case 'W':
+			if p, err = peek(br, i+len(warcMagic)); err != nil {
+				return "", err
+			}
+			if bytes.HasPrefix(p[i:], warcMagic) {
+				return FormatWARC, nil
+			}
+			return FormatText, nil
+		case '<':
+			if p, err = peek(br, min(i+sniffLen, br.Size())); err != nil {
+				return "", err
+			}
+			return markupFormat(p[i:]), nil
 		default:
-			return false, nil
+			return FormatText, nil
 		}
 	}
-	return false, nil
+	return FormatText, nil
+}
+
+var warcMagic = []byte("WARC/")
+
+// sniffLen is how many bytes of markup sniffing looks at.
+const sniffLen = 1024
+
+// formatByType decides the format of a fetched input from its
+// Content-Type; "auto" when the type does not tell (text/xml, text/plain,
+// application/octet-stream ...).
+func formatByType(ctype string) string {
+	if ctype == "" {
+		return FormatAuto
+	}
+	mt, _, _ := strings.Cut(ctype, ";")
+	switch strings.ToLower(strings.TrimSpace(mt)) {
+	case "text/html", "application/xhtml+xml":
+		return FormatHTML
+	case "application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json":
+		return FormatFeed
+	case "application/warc":
+		return FormatWARC
+	case "application/x-ndjson", "application/jsonl", "application/x-jsonlines":
+		return FormatJSONL
+	}
+	return FormatAuto
+}
+
+// markupFormat classifies an input that starts with '<' by its first
+// element, past any XML declaration, processing instructions, comments and
+// doctype: feed for <rss>, <feed> and <rdf:RDF>; HTML for a doctype html
+// and for the elements that open HTML pages and fragments; feed for other
+// XML (a document with an XML declaration), so that the feed reader says
+// what is wrong with it; plain text otherwise.
+func markupFormat(p []byte) string {
+	xml := false
+	for {
+		p = bytes.TrimLeft(p, " \t\r\n")
+		switch {
+		case len(p) < 2 || p[0] != '<':
+			// Not markup, or the end of what was peeked.
+		case bytes.HasPrefix(p, []byte("<?")):
+			xml = xml || hasPrefixFold(p, "<?xml")
+			p = skipPast(p, "?>")
+			continue
+		case bytes.HasPrefix(p, []byte("<!--")):
+			p = skipPast(p, "-->")
+			continue
+		case hasPrefixFold(p, "<!doctype"):
+			rest := bytes.TrimLeft(p[len("<!doctype"):], " \t\r\n")
+			if hasPrefixFold(rest, "html") {
+				return FormatHTML
+			}
+			p = skipPast(p, ">")
+			continue
+		default:
+			end := 1
+			for end < len(p) && (isNameByte(p[end])) {
+				end++
+			}
+			switch strings.ToLower(string(p[1:end])) {
+			case "rss", "feed", "rdf:rdf":
+				return FormatFeed
+			case "html", "head", "body", "meta", "title", "link", "script", "style",
+				"div", "p", "article", "section", "main", "header", "table", "h1", "h2",
+				"h3", "h4", "h5", "h6", "span", "a", "ul", "ol", "b", "i", "em", "strong",
+				"br", "img", "nav", "form", "base", "noscript":
+				return FormatHTML
+			}
+		}
+		if xml {
+			return FormatFeed
+		}
+		return FormatText
+	}
+}
+
+func isNameByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == ':' || c == '-' || c == '_'
+}
+
+// hasPrefixFold reports whether p starts with the lower-case ASCII prefix,
+// in any case.
+func hasPrefixFold(p []byte, prefix string) bool {
+	return len(p) >= len(prefix) && strings.EqualFold(string(p[:len(prefix)]), prefix)
+}
+
+// skipPast returns p after the first occurrence of end, or nothing.
+func skipPast(p []byte, end string) []byte {
+	if i := bytes.Index(p, []byte(end)); i >= 0 {
+		return p[i+len(end):]
+	}
+	return nil
 }
 
 // readFailed reports an input that failed part way through; ctx being done

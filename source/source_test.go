@@ -501,7 +501,8 @@ func TestReadOptions(t *testing.T) {
 		want []error
 		msg  string
 	}{
-		{source.Options{Format: "xml"}, []error{source.ErrBadOption}, `bad option: format "xml": want auto, text or jsonl`},
+		{source.Options{Format: "xml"}, []error{source.ErrBadOption}, `bad option: format "xml": want auto, text, jsonl, html, feed or warc`},
+		{source.Options{Timeout: -1}, []error{source.ErrBadOption}, `bad option: Timeout -1ns is negative`},
 		{source.Options{MaxBytes: -1}, []error{source.ErrBadOption}, `bad option: MaxBytes -1 is negative`},
 		{source.Options{Published: "soon"}, []error{source.ErrBadOption, source.ErrBadDate}, `bad option: default published date: bad date "soon" (want YYYY-MM-DD, RFC 3339, RFC 1123, "April 23, 2013" or "23 April 2013")`},
 	}

@@ -9,13 +9,12 @@ import (
 )
 
 type evalPloverCmd struct {
-	Data   string   `required:"" type:"existingfile" placeholder:"FILE" help:"PLOVER gold records (JSON array), e.g. ../shared/data/plover/PLOVER_GSR_dev.json."`
-	Verbs  []string `type:"existingfile" placeholder:"FILE" help:"An event dictionary tried before the built-in one (PETRARCH-2 or eventwire format), as for extract."`
-	Actors []string `type:"existingfile" placeholder:"FILE" help:"A PETRARCH/Phoenix actor or agent dictionary consulted before the built-in tables, as for extract."`
+	Data      string `required:"" type:"existingfile" placeholder:"FILE" help:"PLOVER gold records (JSON array), e.g. ../shared/data/plover/PLOVER_GSR_dev.json."`
+	dictFlags `embed:""`
 }
 
 func (c *evalPloverCmd) Run(e *env) error {
-	code, err := eventCoder(e, c.Verbs, c.Actors)
+	code, err := eventCoder(e, &c.dictFlags)
 	if err != nil {
 		return err
 	}
@@ -28,13 +27,12 @@ func (c *evalPloverCmd) Run(e *env) error {
 }
 
 type evalPetrarchCmd struct {
-	Data   string   `required:"" type:"existingfile" placeholder:"FILE" help:"PETRARCH-2 validation records (XML), e.g. ../shared/data/petrarch/PETR2_GSR_validation.xml."`
-	Verbs  []string `type:"existingfile" placeholder:"FILE" help:"An event dictionary tried before the built-in one (PETRARCH-2 or eventwire format), as for extract."`
-	Actors []string `type:"existingfile" placeholder:"FILE" help:"A PETRARCH/Phoenix actor or agent dictionary consulted before the built-in tables, as for extract."`
+	Data      string `required:"" type:"existingfile" placeholder:"FILE" help:"PETRARCH-2 validation records (XML), e.g. ../shared/data/petrarch/PETR2_GSR_validation.xml."`
+	dictFlags `embed:""`
 }
 
 func (c *evalPetrarchCmd) Run(e *env) error {
-	code, err := eventCoder(e, c.Verbs, c.Actors)
+	code, err := eventCoder(e, &c.dictFlags)
 	if err != nil {
 		return err
 	}
@@ -48,12 +46,8 @@ func (c *evalPetrarchCmd) Run(e *env) error {
 
 // eventCoder builds the pipeline with every stage up to the events: raw
 // text in, events out.
-func eventCoder(e *env, verbFiles, actorFiles []string) (eval.EventCoder, error) {
-	verbs, err := readVerbs(e, verbFiles)
-	if err != nil {
-		return nil, err
-	}
-	dicts, err := readDicts(e, actorFiles)
+func eventCoder(e *env, f *dictFlags) (eval.EventCoder, error) {
+	dicts, verbs, err := f.read(e)
 	if err != nil {
 		return nil, err
 	}

@@ -25,29 +25,62 @@ import (
 )
 
 type extractCmd struct {
-	Inputs      []string `arg:"" optional:"" name:"input" help:"Files, directories (read recursively) or - for standard input (the default). Plain text, JSONL, gzip."`
-	Format      string   `enum:"jsonl,json" default:"jsonl" help:"Output format: jsonl (one record a line) or json (one indented array)."`
-	Published   string   `placeholder:"DATE" help:"Publication date (YYYY-MM-DD) for articles whose input gives none."`
-	Workers     int      `default:"0" help:"Worker goroutines; 0 uses every core."`
-	Sentences   bool     `help:"Add each article's sentences and tokens to its record."`
-	Syntax      bool     `help:"Tag, lemmatize and parse every sentence; implies --sentences (each token gets tag, xpos, lemma, head and relation)."`
-	Entities    bool     `default:"true" negatable:"" help:"Find people, organisations and places, resolve their mentions and code their actors (on by default; --no-entities skips the models)."`
-	Actors      []string `type:"existingfile" placeholder:"FILE" help:"A PETRARCH/Phoenix actor or agent dictionary (plain or .gz), consulted before the built-in tables; repeat for more."`
-	Verbs       []string `type:"existingfile" placeholder:"FILE" help:"An event dictionary tried before the built-in one: PETRARCH-2 verb dictionary (such as CAMEO.2.0.txt) or eventwire's format (event/dictionary.md), plain or .gz; repeat for more."`
-	Knowledge   string   `type:"path" placeholder:"FILE" help:"JSON file of what the actor stage has learned about people (\"Lavrov is RUSGOV\"): read before the run when it exists, written back after it."`
-	InputFormat string   `enum:"auto,text,jsonl" default:"auto" help:"How to read inputs: auto (by name, then by content), text or jsonl."`
-	MaxBytes    int64    `default:"16777216" help:"Largest article accepted, in bytes (a text file or a JSONL line)."`
-	Progress    bool     `help:"Show progress on stderr (on by default when stderr is a terminal)."`
+	Inputs     []string `arg:"" optional:"" name:"input" help:"Files, directories (read recursively), http(s) URLs, or - for standard input (the default). Plain text, JSONL, HTML, RSS/Atom, WARC; gzip too."`
+	Format     string   `enum:"jsonl,json" default:"jsonl" help:"Output format: jsonl (one record a line) or json (one indented array)."`
+	Workers    int      `default:"0" help:"Worker goroutines; 0 uses every core."`
+	Sentences  bool     `help:"Add each article's sentences and tokens to its record."`
+	Syntax     bool     `help:"Tag, lemmatize and parse every sentence; implies --sentences (each token gets tag, xpos, lemma, head and relation)."`
+	Entities   bool     `default:"true" negatable:"" help:"Find people, organisations and places, resolve their mentions and code their actors (on by default; --no-entities skips the models)."`
+	Knowledge  string   `type:"path" placeholder:"FILE" help:"JSON file of what the actor stage has learned about people (\"Lavrov is RUSGOV\"): read before the run when it exists, written back after it."`
+	Progress   bool     `help:"Show progress on stderr (on by default when stderr is a terminal)."`
+	inputFlags `embed:""`
+	dictFlags  `embed:""`
+}
+
+// inputFlags are how extract and ingest read their inputs.
+type inputFlags struct {
+	Published   string        `placeholder:"DATE" help:"Publication date (YYYY-MM-DD) for articles whose input gives none."`
+	InputFormat string        `enum:"auto,text,jsonl,html,feed,warc" default:"auto" help:"How to read inputs: auto (by name, then by content or Content-Type), text, jsonl, html, feed (RSS, Atom) or warc."`
+	MaxBytes    int64         `default:"16777216" help:"Largest input accepted, in bytes: a text file, a JSONL line, an HTML page, a feed, a WARC record or a fetched URL's body."`
+	Timeout     time.Duration `default:"30s" help:"How long fetching one http(s) URL may take."`
+}
+
+// options returns the source options the flags ask for.
+func (f *inputFlags) options(stdin io.Reader) (source.Options, error) {
+	opt := source.Options{Format: f.InputFormat, MaxBytes: f.MaxBytes, Timeout: f.Timeout, Stdin: stdin}
+	if f.Published != "" {
+		d, err := source.ParseDate(f.Published)
+		if err != nil {
+			return opt, fmt.Errorf("--published: %w", err)
+		}
+		opt.Published = d
+	}
+	return opt, nil
+}
+
+// dictFlags are the user's dictionaries, read before the built-in tables.
+type dictFlags struct {
+	Actors []string `type:"existingfile" placeholder:"FILE" help:"A PETRARCH/Phoenix actor or agent dictionary (plain or .gz), consulted before the built-in tables; repeat for more."`
+	Verbs  []string `type:"existingfile" placeholder:"FILE" help:"An event dictionary tried before the built-in one: PETRARCH-2 verb dictionary (such as CAMEO.2.0.txt) or eventwire's format (event/dictionary.md), plain or .gz; repeat for more."`
+}
+
+// read reads the dictionaries, reporting on stderr what they skip.
+func (f *dictFlags) read(e *env) ([]*actor.Dict, []*event.Dictionary, error) {
+	dicts, err := readDicts(e, f.Actors)
+	if err != nil {
+		return nil, nil, err
+	}
+	verbs, err := readVerbs(e, f.Verbs)
+	if err != nil {
+		return nil, nil, err
+	}
+	return dicts, verbs, nil
 }
 
 func (c *extractCmd) Run(e *env) error {
-	opt := source.Options{Format: c.InputFormat, MaxBytes: c.MaxBytes, Stdin: e.stdin}
-	if c.Published != "" {
-		d, err := source.ParseDate(c.Published)
-		if err != nil {
-			return fmt.Errorf("--published: %w", err)
-		}
-		opt.Published = d
+	opt, err := c.options(e.stdin)
+	if err != nil {
+		return err
 	}
 	inputs := c.Inputs
 	if len(inputs) == 0 {
@@ -57,11 +90,7 @@ func (c *extractCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
-	dicts, err := readDicts(e, c.Actors)
-	if err != nil {
-		return err
-	}
-	verbs, err := readVerbs(e, c.Verbs)
+	dicts, verbs, err := c.read(e)
 	if err != nil {
 		return err
 	}

@@ -98,7 +98,7 @@ func Generate(w io.Writer, opt Options) (Stats, error) {
 			return false
 		}
 		k := lowerKey(name)
-		return common[k] >= commonMin || per[k] >= personMin && per[k] > 3*loc[k]
+		return featureWords[strings.ToLower(name)] || common[k] >= commonMin || per[k] >= personMin && per[k] > 3*loc[k]
 	}
 	wcs, err := readCountries(dir)
 	if err != nil {
@@ -264,6 +264,10 @@ func Generate(w io.Writer, opt Options) (Stats, error) {
 			continue
 		}
 		recs = append(recs, record{kind: "region", iso3: iso3, name: a.Name, lat: "0", lon: "0", keys: keys})
+		st.Regions++
+	}
+	for _, x := range extraRegions {
+		recs = append(recs, record{kind: "region", iso3: x.iso3, name: x.name, lat: "0", lon: "0", keys: x.keys})
 		st.Regions++
 	}
 

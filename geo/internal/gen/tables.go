@@ -9,6 +9,7 @@ var extraAliases = map[string][]string{
 	"ARE": {"UAE", "U.A.E.", "Emirates"},
 	"BIH": {"Bosnia", "Bosnia-Herzegovina"},
 	"BRN": {"Brunei"},
+	"CHN": {"PRC", "P.R.C.", "People's Republic of China", "mainland China", "Mainland China"},
 	"CIV": {"Ivory Coast", "Côte d'Ivoire"},
 	"COD": {"DR Congo", "DRC", "D.R. Congo", "Congo-Kinshasa", "Democratic Republic of Congo", "Democratic Republic of the Congo", "Zaire", "Congo"},
 	"COG": {"Congo-Brazzaville", "Congo Republic", "Republic of Congo", "Republic of the Congo"},
@@ -21,7 +22,7 @@ var extraAliases = map[string][]string{
 	"MKD": {"Macedonia", "FYROM"},
 	"MMR": {"Burma", "Myanmar"},
 	"NLD": {"Netherlands", "Holland"},
-	"PRK": {"North Korea", "DPRK", "D.P.R.K."},
+	"PRK": {"North Korea", "DPRK", "D.P.R.K.", "Democratic People's Republic of Korea"},
 	"PSE": {"Palestine", "Palestinian territories", "Palestinian Territories", "occupied Palestinian territories"},
 	"RUS": {"Russia", "Russian Federation"},
 	"SYR": {"Syria"},
@@ -50,9 +51,11 @@ var dropAliases = map[string][]string{
 var extraDemonyms = map[string][]string{
 	"ARG": {"Argentinian"},
 	"AZE": {"Azeri"},
+	"BIH": {"Bosniak"},
 	"DNK": {"Dane"},
 	"ESP": {"Spaniard"},
 	"FIN": {"Finn"},
+	"HRV": {"Croat"},
 	"GBR": {"Briton", "Brit", "UK", "U.K."},
 	"ISL": {"Icelandic"},
 	"KAZ": {"Kazakh"},
@@ -63,6 +66,7 @@ var extraDemonyms = map[string][]string{
 	"POL": {"Pole"},
 	"PRK": {"North Korean", "Korean"},
 	"SAU": {"Saudi"},
+	"SRB": {"Serb"},
 	"SVN": {"Slovenian"},
 	"SWE": {"Swede"},
 	"TJK": {"Tajik"},
@@ -111,6 +115,7 @@ var capitalAliases = map[string][]string{
 	"MNG": {"Ulaanbaatar"},
 	"KAZ": {"Nur-Sultan"},
 	"IND": {"Delhi"},
+	"NPL": {"Khatmandu"},
 }
 
 // seatCities are seats of government that are not the capital that
@@ -236,3 +241,40 @@ var arabicCountries = map[string]bool{
 // regionSuffixes are dropped from region names for a further key
 // ("Moscow Oblast" also as "Moscow", "Homs Governorate" as "Homs").
 var regionSuffixes = []string{" Province", " Governorate", " Oblast", " Region", " Prefecture"}
+
+// featureWords are generic words for a kind of place ("the Gulf", "the
+// Coast", "the Capital"): a one-word name of a city or region that is one
+// of them ("Gulf" for Papua New Guinea's Gulf Province) is dropped, as
+// English text uses them for other places.
+var featureWords = map[string]bool{
+	"gulf": true, "bay": true, "coast": true, "sea": true, "lake": true, "lakes": true, "river": true,
+	"island": true, "islands": true, "valley": true, "mountain": true, "mountains": true, "highlands": true,
+	"plateau": true, "delta": true, "desert": true, "capital": true, "border": true, "interior": true,
+	"coastal": true, "central": true, "northern": true, "southern": true, "eastern": true, "western": true,
+	"north": true, "south": true, "east": true, "west": true, "upper": true, "lower": true, "peninsula": true,
+	"frontier": true, "littoral": true, "plains": true, "forest": true, "oasis": true,
+}
+
+// extraRegions are regions that news names and that are no first-order
+// division of GeoNames (or are named otherwise there): the country that
+// holds them (de jure, as the Phoenix dictionaries code them: the Golan
+// Heights are Syria's), the canonical name and the names matched.
+var extraRegions = []struct {
+	iso3, name string
+	keys       []string
+}{
+	{"SDN", "Darfur", []string{"Darfur"}},
+	{"SYR", "Golan Heights", []string{"Golan Heights", "Golan"}},
+	{"EGY", "Sinai", []string{"Sinai", "Sinai Peninsula"}},
+	{"RUS", "Siberia", []string{"Siberia"}},
+	{"ISR", "Negev", []string{"Negev"}},
+	{"ISR", "Galilee", []string{"Galilee"}},
+	{"UKR", "Donbas", []string{"Donbas", "Donbass"}},
+	{"PHL", "Mindanao", []string{"Mindanao"}},
+	{"PAK", "Waziristan", []string{"Waziristan", "North Waziristan", "South Waziristan"}},
+	{"PAK", "Baluchistan", []string{"Baluchistan"}},
+	{"ETH", "Ogaden", []string{"Ogaden"}},
+	{"SEN", "Casamance", []string{"Casamance"}},
+	{"AZE", "Nagorno-Karabakh", []string{"Nagorno-Karabakh", "Karabakh"}},
+	{"GEO", "South Ossetia", []string{"South Ossetia"}},
+}

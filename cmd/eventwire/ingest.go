@@ -1,0 +1,203 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"sync/atomic"
+	"time"
+
+	"github.com/eventwire/eventwire"
+	"github.com/eventwire/eventwire/actor"
+	"github.com/eventwire/eventwire/pipeline"
+	"github.com/eventwire/eventwire/source"
+	"github.com/eventwire/eventwire/sqlite"
+)
+
+type ingestCmd struct {
+	Inputs     []string `arg:"" name:"source" help:"Files, directories (read recursively), http(s) URLs or - for standard input: plain text, JSONL, HTML, feeds, WARC, gzip (as extract reads them)."`
+	DB         string   `name:"db" required:"" type:"path" placeholder:"FILE" help:"SQLite database to add the articles to; created when missing."`
+	Workers    int      `default:"0" help:"Worker goroutines; 0 uses every core."`
+	Entities   bool     `default:"true" negatable:"" help:"Find entities, quotes and events (on by default; --no-entities stores the articles alone)."`
+	Knowledge  string   `type:"path" placeholder:"FILE" help:"JSON file of what the actor stage has learned, added to what the database knows before the run, and written back after it."`
+	Progress   bool     `help:"Show progress on stderr (on by default when stderr is a terminal)."`
+	inputFlags `embed:""`
+	dictFlags  `embed:""`
+}
+
+// ingestStats counts what an ingest did.
+type ingestStats struct {
+	added, present, failed int
+	events, quotes         int // in the articles added
+}
+
+func (c *ingestCmd) Run(e *env) error {
+	opt, err := c.options(e.stdin)
+	if err != nil {
+		return err
+	}
+	dicts, verbs, err := c.read(e)
+	if err != nil {
+		return err
+	}
+	fileKB, err := readKnowledge(c.Knowledge)
+	if err != nil {
+		return err
+	}
+	db, err := sqlite.Open(e.ctx, c.DB, sqlite.Options{})
+	if err != nil {
+		return fmt.Errorf("--db: %w", err)
+	}
+	defer db.Close()
+
+	var kb *actor.Knowledge
+	if c.Entities {
+		// What earlier runs learned, then what the --knowledge file adds.
+		facts, err := db.Knowledge(e.ctx)
+		if err != nil {
+			return fmt.Errorf("--db: %w", err)
+		}
+		if fileKB != nil {
+			facts = append(facts, fileKB.Facts()...)
+		}
+		kb = actor.NewKnowledge(facts...)
+	}
+	p, err := pipeline.New(pipeline.Options{Entities: c.Entities, Actors: dicts, Verbs: verbs, Knowledge: kb})
+	if err != nil {
+		return err
+	}
+
+	var st ingestStats
+	// Documents are saved batchSize at a time, or after batchAge, in one
+	// transaction (sqlite.SaveAll: each article whole or not at all) with
+	// what the actor stage learned up to the last of them. A killed run
+	// loses at most the batch not yet committed: a rerun skips the
+	// articles stored, starts from the knowledge stored with them, and so
+	// ends as an uninterrupted run. An article being saved when the run
+	// is interrupted is saved whole: its transaction does not see the
+	// cancellation.
+	const batchSize, batchAge = 64, time.Second
+	saveCtx := context.WithoutCancel(e.ctx)
+	var batch []*eventwire.Doc
+	var batchStart time.Time
+	var savedFacts []actor.Fact // the knowledge as last saved
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		var changed []actor.Fact
+		if kb != nil {
+			facts := kb.Facts()
+			changed = changedFacts(savedFacts, facts)
+			savedFacts = facts
+		}
+		saved := db.SaveAll(saveCtx, batch, changed...)
+		var errs []error
+		for i, s := range saved {
+			d := batch[i]
+			switch {
+			case s.Err != nil:
+				st.failed++
+				errs = append(errs, s.Err)
+				fmt.Fprintf(e.stderr, "eventwire: %v\n", s.Err)
+			case s.Added:
+				st.added++
+				st.events += len(d.Events)
+				st.quotes += len(d.Quotes)
+			default:
+				st.present++
+			}
+		}
+		clear(batch)
+		batch = batch[:0]
+		if len(errs) == len(saved) {
+			// Not one article could be saved: the database is the
+			// problem (a full disk, say), not the articles.
+			return errs[0]
+		}
+		return nil
+	}
+	emit := func(d *eventwire.Doc) error {
+		if len(batch) == 0 {
+			batchStart = time.Now()
+		}
+		batch = append(batch, d)
+		if len(batch) >= batchSize || time.Since(batchStart) >= batchAge {
+			return flush()
+		}
+		return nil
+	}
+	fail := func(err error) {
+		st.failed++
+		fmt.Fprintf(e.stderr, "eventwire: %v\n", err)
+	}
+	var prog *progress
+	if c.Progress || e.stderrTTY {
+		prog = newProgress(e.stderr, time.Second)
+	}
+	start := time.Now()
+	// Articles already stored are not processed again.
+	var present atomic.Int64
+	in := func(yield func(eventwire.Article, error) bool) {
+		for a, err := range source.Read(e.ctx, c.Inputs, opt) {
+			if err == nil {
+				has, herr := db.Has(e.ctx, &a)
+				if herr != nil && e.ctx.Err() != nil {
+					return // interrupted: Run reports it
+				}
+				if herr != nil {
+					err = herr
+				} else if has {
+					present.Add(1)
+					continue
+				}
+			}
+			if !yield(a, err) {
+				return
+			}
+		}
+	}
+	pst, runErr := p.Run(e.ctx, in, c.Workers, emit, fail, prog.update)
+	if err := flush(); err != nil && runErr == nil {
+		runErr = err
+	}
+	prog.done(pst)
+	secs := time.Since(start).Seconds()
+	st.present += int(present.Load())
+
+	if kb != nil {
+		if err := db.SaveKnowledge(saveCtx, kb.Facts()); err != nil {
+			return fmt.Errorf("--db: %w", err)
+		}
+		if c.Knowledge != "" {
+			if err := writeKnowledge(c.Knowledge, kb); err != nil {
+				return fmt.Errorf("--knowledge: %w", err)
+			}
+		}
+	}
+	fmt.Fprintf(e.stderr, "eventwire: ingest: %d articles added, %d already present, %d failed; %d events, %d quotes added; %.1fs, %.1f articles/s\n",
+		st.added, st.present, st.failed, st.events, st.quotes, secs, float64(st.added+st.present)/max(secs, 1e-9))
+	switch {
+	case runErr != nil && e.ctx.Err() != nil:
+		fmt.Fprintf(e.stderr, "eventwire: interrupted; the database holds every article added, whole: run again to go on\n")
+		return failed{exitFailed}
+	case runErr != nil:
+		return fmt.Errorf("--db: %w", runErr)
+	case st.failed > 0:
+		fmt.Fprintf(e.stderr, "eventwire: %d input(s) failed\n", st.failed)
+		return failed{exitFailed}
+	}
+	return nil
+}
+
+// changedFacts returns the facts of now that are not in was, the
+// knowledge as last saved: Knowledge only appends facts and updates them
+// in place, so a fact at an index of was is the same fact, maybe updated.
+func changedFacts(was, now []actor.Fact) []actor.Fact {
+	var changed []actor.Fact
+	for i, f := range now {
+		if i >= len(was) || f != was[i] {
+			changed = append(changed, f)
+		}
+	}
+	return changed
+}

@@ -1,0 +1,88 @@
+package sqlite_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/eventwire/eventwire"
+	"github.com/eventwire/eventwire/sqlite"
+)
+
+func Example() {
+	ctx := context.Background()
+	dir, err := os.MkdirTemp("", "eventwire")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer os.RemoveAll(dir)
+	db, err := sqlite.Open(ctx, filepath.Join(dir, "news.db"), sqlite.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer db.Close()
+
+	// A document as the pipeline leaves it (pipeline.Process), here built
+	// by hand: one quote.
+	doc := eventwire.NewDoc(eventwire.Article{Title: "Talks", Published: "2024-05-06",
+		Text: `"The talks will resume," the envoy said.`})
+	doc.Quotes = []eventwire.Quote{{ID: "q1", Kind: eventwire.Direct, Text: "The talks will resume", Start: 1, End: 22,
+		Speaker: &eventwire.Speaker{Name: "the envoy", Text: "the envoy", Start: 25, End: 34}}}
+	for range 2 {
+		added, err := db.Save(ctx, doc)
+		fmt.Println("added:", added, err)
+	}
+	for r, err := range db.Quotes(ctx, sqlite.QuoteFilter{Text: "talks will"}) {
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Printf("%s (%s): %q\n", r.Quote.Speaker.Name, r.Article.Published, r.Quote.Text)
+	}
+	// Output:
+	// added: true <nil>
+	// added: false <nil>
+	// the envoy (2024-05-06): "The talks will resume"
+}
+
+func ExampleDB_Events() {
+	ctx := context.Background()
+	dir, err := os.MkdirTemp("", "eventwire")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer os.RemoveAll(dir)
+	db, err := sqlite.Open(ctx, filepath.Join(dir, "news.db"), sqlite.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer db.Close()
+
+	date := "2024-05-06"
+	doc := eventwire.NewDoc(eventwire.Article{Title: "Talks", Published: date,
+		Text: "The United States accused Russia of stalling."})
+	doc.Events = []eventwire.Event{{ID: "v1",
+		Source: &eventwire.EventActor{Name: "United States", Actor: "USA", Country: "USA"},
+		Target: &eventwire.EventActor{Name: "Russia", Actor: "RUS", Country: "RUS"},
+		CAMEO:  "112", CAMEORoot: "11", PLOVER: "ACCUSE", QuadClass: 3, Goldstein: -2, Date: &date,
+		Trigger: eventwire.Mention{Start: 18, End: 25, Text: "accused"}, Sentence: eventwire.Span{Start: 0, End: 45}}}
+	if _, err := db.Save(ctx, doc); err != nil {
+		fmt.Println(err)
+		return
+	}
+	for r, err := range db.Events(ctx, sqlite.EventFilter{Source: "USA", Target: "RUS", PLOVER: "ACCUSE"}) {
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		v := r.Event
+		fmt.Println(*v.Date, v.Source.Name, v.Trigger.Text, v.Target.Name, v.CAMEO, v.PLOVER)
+	}
+	// Output:
+	// 2024-05-06 United States accused Russia 112 ACCUSE
+}

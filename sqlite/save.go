@@ -1,0 +1,506 @@
+package sqlite
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/eventwire/eventwire"
+	"github.com/eventwire/eventwire/actor"
+)
+
+// ErrReadOnly is returned by Save and SaveKnowledge on a database opened
+// with Options.ReadOnly.
+var ErrReadOnly = errors.New("database is open read-only")
+
+// Key is an article's identity in the store: "url:" and its URL when it
+// has one, otherwise "text:" and the hex SHA-256 of its normalised text
+// (lower case, every run of white space one space, none at the ends), so
+// that the same story read twice, even re-wrapped, is one article.
+func Key(a *eventwire.Article) string {
+	if u := strings.TrimSpace(a.URL); u != "" {
+		return "url:" + u
+	}
+	h := sha256.New()
+	var buf []byte
+	space := false
+	started := false
+	for _, r := range a.Text {
+		if unicode.IsSpace(r) {
+			space = started
+			continue
+		}
+		if space {
+			h.Write([]byte{' '})
+			space = false
+		}
+		started = true
+		buf = utf8.AppendRune(buf[:0], unicode.ToLower(r))
+		h.Write(buf)
+	}
+	return "text:" + hex.EncodeToString(h.Sum(nil))
+}
+
+// Save stores the document's article and all its records (entities and
+// their mentions, quotes, events and their mentions) in one transaction:
+// all of it or, on any error, none of it. It reports whether the article
+// was added: false, and nothing written, when an article with the same
+// identity (see Key) is already stored.
+func (db *DB) Save(ctx context.Context, doc *eventwire.Doc) (added bool, err error) {
+	s := db.SaveAll(ctx, []*eventwire.Doc{doc})
+	return s[0].Added, s[0].Err
+}
+
+// Saved is what SaveAll did with one document.
+type Saved struct {
+	Added bool  // false when the article was already stored, or on error
+	Err   error // why the document could not be saved
+}
+
+// SaveAll stores several documents, each whole as by Save, in one
+// transaction, which is much faster than a transaction each (SQLite's
+// cost is per commit, and the full-text index is updated once), with the
+// facts the actor stage learned from them (see SaveKnowledge; pass the
+// facts that are new or changed). If that transaction fails, SaveAll falls
+// back to one transaction per document, and one for the facts, so that a
+// document that cannot be saved costs only itself: the result for docs[i]
+// is at index i, and a failure to save the facts is reported with every
+// document.
+func (db *DB) SaveAll(ctx context.Context, docs []*eventwire.Doc, facts ...actor.Fact) []Saved {
+	out := make([]Saved, len(docs))
+	if db.readOnly {
+		for i := range out {
+			out[i].Err = ErrReadOnly
+		}
+		return out
+	}
+	added, err := db.saveTx(ctx, docs, facts)
+	if err == nil {
+		for i := range out {
+			out[i].Added = added[i]
+		}
+		return out
+	}
+	if len(docs) == 1 && len(facts) == 0 {
+		out[0].Err = fmt.Errorf("saving %s: %w", docs[0].Origin, err)
+		return out
+	}
+	for i, d := range docs {
+		added, err := db.saveTx(ctx, docs[i:i+1], nil)
+		if err != nil {
+			out[i].Err = fmt.Errorf("saving %s: %w", d.Origin, err)
+			continue
+		}
+		out[i].Added = added[0]
+	}
+	if len(facts) > 0 {
+		if _, err := db.saveTx(ctx, nil, facts); err != nil {
+			for i := range out {
+				out[i].Err = errors.Join(out[i].Err, fmt.Errorf("saving knowledge: %w", err))
+			}
+		}
+	}
+	return out
+}
+
+// Has reports whether an article with the identity of a (see Key) is
+// stored.
+func (db *DB) Has(ctx context.Context, a *eventwire.Article) (bool, error) {
+	var n int
+	err := db.sql.QueryRowContext(ctx, "SELECT count(*) FROM articles WHERE key = ?", Key(a)).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("looking up %s: %w", a.Origin, err)
+	}
+	return n > 0, nil
+}
+
+// saveTx saves docs and facts in one transaction.
+func (db *DB) saveTx(ctx context.Context, docs []*eventwire.Doc, facts []actor.Fact) ([]bool, error) {
+	tx, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	st := db.stmts.in(ctx, tx)
+	added := make([]bool, len(docs))
+	var fts ftsRange
+	for i, d := range docs {
+		r := d.Record(eventwire.RecordOptions{})
+		recJSON, err := json.Marshal(&r)
+		if err != nil {
+			return nil, err
+		}
+		added[i], err = saveRecord(ctx, st, &r, recJSON, Key(&d.Article), d.Origin.String(), &fts)
+		if err != nil {
+			return nil, err
+		}
+	}
+	if err := fts.index(ctx, tx); err != nil {
+		return nil, err
+	}
+	for _, f := range facts {
+		if err := saveFact(ctx, st.fact, f); err != nil {
+			return nil, err
+		}
+	}
+	return added, tx.Commit()
+}
+
+// ftsRange is the rows a transaction added to articles and quotes, to add
+// to their full-text indexes. Rows added in one write transaction have
+// increasing ids.
+type ftsRange struct {
+	articles, quotes struct{ lo, hi int64 }
+}
+
+func widen(r *struct{ lo, hi int64 }, id int64) {
+	if r.lo == 0 || id < r.lo {
+		r.lo = id
+	}
+	r.hi = max(r.hi, id)
+}
+
+// index adds the rows to the full-text indexes.
+func (f *ftsRange) index(ctx context.Context, tx *sql.Tx) error {
+	if f.articles.lo > 0 {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO articles_fts(rowid, title, text)
+			SELECT id, title, text FROM articles WHERE id BETWEEN ? AND ?`, f.articles.lo, f.articles.hi); err != nil {
+			return fmt.Errorf("indexing article text: %w", err)
+		}
+	}
+	if f.quotes.lo > 0 {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO quotes_fts(rowid, text)
+			SELECT id, text FROM quotes WHERE id BETWEEN ? AND ?`, f.quotes.lo, f.quotes.hi); err != nil {
+			return fmt.Errorf("indexing quote text: %w", err)
+		}
+	}
+	return nil
+}
+
+func saveRecord(ctx context.Context, st *stmts, r *eventwire.Record, recJSON []byte, key, origin string, fts *ftsRange) (bool, error) {
+	var place, agency *string
+	if r.Dateline != nil {
+		place, agency = &r.Dateline.Place, nullable(r.Dateline.Agency)
+	}
+	var articleID int64
+	err := st.article.QueryRowContext(ctx,
+		key, r.ID, r.URL, r.Title, nil, r.Published, place, agency, origin, r.Text, recJSON,
+		time.Now().UTC().Format(time.RFC3339)).Scan(&articleID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("article: %w", err)
+	}
+	widen(&fts.articles, articleID)
+	if r.Source != nil {
+		// After the article, so that an article already stored adds
+		// nothing, not even its publisher.
+		var sourceID int64
+		if err := st.source.QueryRowContext(ctx, *r.Source).Scan(&sourceID); err != nil {
+			return false, fmt.Errorf("source: %w", err)
+		}
+		if _, err := st.articleSource.ExecContext(ctx, sourceID, articleID); err != nil {
+			return false, fmt.Errorf("source: %w", err)
+		}
+	}
+
+	entityIDs := make(map[string]int64, len(r.Entities))
+	for i := range r.Entities {
+		e := &r.Entities[i]
+		titles, err := json.Marshal(nonNil(e.Titles))
+		if err != nil {
+			return false, err
+		}
+		var code, country, sector *string
+		if e.Actor != nil {
+			code, country, sector = nullable(e.Actor.Code), nullable(e.Actor.Country), nullable(e.Actor.Sector)
+		}
+		var id int64
+		err = st.entity.QueryRowContext(ctx,
+			articleID, e.ID, e.Name, e.Type, code, country, sector, titles).Scan(&id)
+		if err != nil {
+			return false, fmt.Errorf("entity %s: %w", e.ID, err)
+		}
+		entityIDs[e.ID] = id
+		for _, m := range e.Mentions {
+			if _, err := st.mention.ExecContext(ctx, id, m.Start, m.End, m.Text, m.Kind); err != nil {
+				return false, fmt.Errorf("entity %s mention: %w", e.ID, err)
+			}
+		}
+	}
+	ref := func(entity string) any {
+		if id, ok := entityIDs[entity]; ok {
+			return id
+		}
+		return nil
+	}
+
+	for i := range r.Quotes {
+		q := &r.Quotes[i]
+		js, err := json.Marshal(q)
+		if err != nil {
+			return false, err
+		}
+		var sp eventwire.Speaker
+		var spID any
+		var spName, spText *string
+		var spStart, spEnd *int
+		if q.Speaker != nil {
+			sp = *q.Speaker
+			spID, spName, spText, spStart, spEnd = ref(sp.Entity), &sp.Name, &sp.Text, &sp.Start, &sp.End
+		}
+		var cue, lemma *string
+		var cueStart, cueEnd *int
+		if q.Cue != nil {
+			cue, lemma, cueStart, cueEnd = &q.Cue.Text, &q.Cue.Lemma, &q.Cue.Start, &q.Cue.End
+		}
+		var id int64
+		if err := st.quote.QueryRowContext(ctx,
+			articleID, q.ID, q.Kind, q.Text, q.Start, q.End, spID, spName, spText, spStart, spEnd,
+			cue, lemma, cueStart, cueEnd, js).Scan(&id); err != nil {
+			return false, fmt.Errorf("quote %s: %w", q.ID, err)
+		}
+		widen(&fts.quotes, id)
+	}
+
+	for i := range r.Events {
+		v := &r.Events[i]
+		js, err := json.Marshal(v)
+		if err != nil {
+			return false, err
+		}
+		src, tgt := eventActor(v.Source, ref), eventActor(v.Target, ref)
+		var date, dateText *string
+		if v.Date != nil {
+			date = nullable(*v.Date)
+		}
+		if v.DateText != nil {
+			dateText = &v.DateText.Text
+		}
+		var loc, locCountry *string
+		var lat, lon *float64
+		if v.Location != nil {
+			loc, locCountry, lat, lon = &v.Location.Name, nullable(v.Location.Country), &v.Location.Lat, &v.Location.Lon
+		}
+		var id int64
+		err = st.event.QueryRowContext(ctx,
+			articleID, v.ID,
+			src.id, src.name, src.actor, src.country, src.sector,
+			tgt.id, tgt.name, tgt.actor, tgt.country, tgt.sector,
+			v.CAMEO, v.CAMEORoot, v.PLOVER, v.QuadClass, v.Goldstein, v.Negated, v.Hypothetical,
+			date, dateText, loc, locCountry, lat, lon, js).Scan(&id)
+		if err != nil {
+			return false, fmt.Errorf("event %s: %w", v.ID, err)
+		}
+		for _, m := range v.Mentions {
+			if _, err := st.eventMention.ExecContext(ctx,
+				id, m.Trigger.Start, m.Trigger.End, m.Trigger.Text, m.Sentence.Start, m.Sentence.End); err != nil {
+				return false, fmt.Errorf("event %s mention: %w", v.ID, err)
+			}
+		}
+	}
+	return true, nil
+}
+
+// stmts are the statements that Save runs, prepared once by Open.
+type stmts struct {
+	source, article, articleSource, entity, mention, quote, event, eventMention, fact *sql.Stmt
+}
+
+// statements is the SQL of each of stmts.
+func (s *stmts) statements() []struct {
+	p   **sql.Stmt
+	sql string
+} {
+	return []struct {
+		p   **sql.Stmt
+		sql string
+	}{
+		{&s.source, `INSERT INTO sources(name) VALUES (?)
+			ON CONFLICT(name) DO UPDATE SET name = excluded.name RETURNING id`},
+		{&s.article, `INSERT INTO articles
+		(key, doc_id, url, title, source_id, published, dateline_place, dateline_agency, origin, text, record, added)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT(key) DO NOTHING RETURNING id`},
+		{&s.articleSource, `UPDATE articles SET source_id = ? WHERE id = ?`},
+		{&s.entity, `INSERT INTO entities
+			(article_id, eid, name, type, actor, country, sector, titles)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`},
+		{&s.mention, `INSERT INTO mentions (entity_id, start, end, text, kind)
+				VALUES (?, ?, ?, ?, ?)`},
+		{&s.quote, `INSERT INTO quotes
+			(article_id, qid, kind, text, start, end, speaker_id, speaker_name, speaker_text, speaker_start, speaker_end,
+			 cue, cue_lemma, cue_start, cue_end, json)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`},
+		{&s.event, `INSERT INTO events
+			(article_id, eid,
+			 source_id, source_name, source_actor, source_country, source_sector,
+			 target_id, target_name, target_actor, target_country, target_sector,
+			 cameo, cameo_root, plover, quad_class, goldstein, negated, hypothetical,
+			 date, date_text, location, location_country, lat, lon, json)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`},
+		{&s.eventMention, `INSERT INTO event_mentions
+				(event_id, trigger_start, trigger_end, trigger_text, sentence_start, sentence_end)
+				VALUES (?, ?, ?, ?, ?, ?)`},
+		{&s.fact, `INSERT INTO knowledge
+			(name, surname, actor, country, sector, title, first_seen, last_seen, doc_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT(name, actor, title) DO UPDATE SET
+				surname = CASE WHEN knowledge.surname = '' THEN excluded.surname ELSE knowledge.surname END,
+				doc_id = CASE WHEN excluded.first_seen < knowledge.first_seen OR knowledge.first_seen IS NULL AND excluded.first_seen IS NOT NULL
+					THEN excluded.doc_id ELSE knowledge.doc_id END,
+				first_seen = CASE WHEN knowledge.first_seen IS NULL THEN excluded.first_seen
+					ELSE min(knowledge.first_seen, coalesce(excluded.first_seen, knowledge.first_seen)) END,
+				last_seen = nullif(max(coalesce(knowledge.last_seen, ''), coalesce(excluded.first_seen, '')), '')`},
+	}
+}
+
+// prepare prepares every statement on db.
+func (s *stmts) prepare(ctx context.Context, db *sql.DB) error {
+	for _, st := range s.statements() {
+		var err error
+		if *st.p, err = db.PrepareContext(ctx, st.sql); err != nil {
+			return fmt.Errorf("preparing %.40q: %w", st.sql, err)
+		}
+	}
+	return nil
+}
+
+// close closes the prepared statements.
+func (s *stmts) close() {
+	for _, st := range s.statements() {
+		if *st.p != nil {
+			(*st.p).Close()
+		}
+	}
+}
+
+// in returns the statements bound to the transaction tx.
+func (s *stmts) in(ctx context.Context, tx *sql.Tx) *stmts {
+	return &stmts{
+		source:        tx.StmtContext(ctx, s.source),
+		article:       tx.StmtContext(ctx, s.article),
+		articleSource: tx.StmtContext(ctx, s.articleSource),
+		entity:        tx.StmtContext(ctx, s.entity),
+		mention:       tx.StmtContext(ctx, s.mention),
+		quote:         tx.StmtContext(ctx, s.quote),
+		event:         tx.StmtContext(ctx, s.event),
+		eventMention:  tx.StmtContext(ctx, s.eventMention),
+		fact:          tx.StmtContext(ctx, s.fact),
+	}
+}
+
+// actorCols are an event actor's columns; all nil when there is none.
+type actorCols struct {
+	id                           any
+	name, actor, country, sector *string
+}
+
+func eventActor(a *eventwire.EventActor, ref func(string) any) actorCols {
+	if a == nil {
+		return actorCols{}
+	}
+	return actorCols{ref(a.Entity), &a.Name, nullable(a.Actor), nullable(a.Country), nullable(a.Sector)}
+}
+
+// nullable is nil for "", so that SQL sees NULL for a missing value.
+func nullable(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// SaveKnowledge stores what the actor stage knows (actor.Knowledge.Facts),
+// in one transaction. A fact already stored (same name, code and title)
+// keeps the earlier first-seen date. Every fact's last_seen then becomes
+// the latest publication date of a stored article that names the person
+// with that code (or its first_seen, when later).
+func (db *DB) SaveKnowledge(ctx context.Context, facts []actor.Fact) error {
+	if db.readOnly {
+		return ErrReadOnly
+	}
+	tx, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("saving knowledge: %w", err)
+	}
+	defer tx.Rollback()
+	stmt := tx.StmtContext(ctx, db.stmts.fact)
+	for _, f := range facts {
+		if err := saveFact(ctx, stmt, f); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE knowledge SET last_seen = nullif(max(
+			coalesce(first_seen, ''),
+			coalesce((SELECT max(a.published) FROM entities e JOIN articles a ON a.id = e.article_id
+				WHERE e.name = knowledge.name AND e.actor = knowledge.actor), '')), '')`); err != nil {
+		return fmt.Errorf("saving knowledge: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("saving knowledge: %w", err)
+	}
+	return nil
+}
+
+// saveFact adds or updates one fact with the prepared statement stmts.fact.
+func saveFact(ctx context.Context, stmt *sql.Stmt, f actor.Fact) error {
+	var from *string
+	if !f.From.IsZero() {
+		s := f.From.Format(time.DateOnly)
+		from = &s
+	}
+	if _, err := stmt.ExecContext(ctx, f.Name, f.Surname, f.Actor.Code, f.Actor.Country, f.Actor.Sector,
+		f.Title, from, from, f.DocID); err != nil {
+		return fmt.Errorf("saving knowledge of %s: %w", f.Name, err)
+	}
+	return nil
+}
+
+// Knowledge loads every stored fact, in the order first stored, for
+// actor.NewKnowledge.
+func (db *DB) Knowledge(ctx context.Context) ([]actor.Fact, error) {
+	rows, err := db.sql.QueryContext(ctx, `SELECT name, surname, actor, country, sector, title, first_seen, doc_id
+		FROM knowledge ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("loading knowledge: %w", err)
+	}
+	defer rows.Close()
+	var facts []actor.Fact
+	for rows.Next() {
+		var f actor.Fact
+		var from sql.NullString
+		if err := rows.Scan(&f.Name, &f.Surname, &f.Actor.Code, &f.Actor.Country, &f.Actor.Sector,
+			&f.Title, &from, &f.DocID); err != nil {
+			return nil, fmt.Errorf("loading knowledge: %w", err)
+		}
+		if from.Valid {
+			t, err := time.Parse(time.DateOnly, from.String)
+			if err != nil {
+				return nil, fmt.Errorf("loading knowledge of %s: first_seen %q: %w", f.Name, from.String, err)
+			}
+			f.From = t
+		}
+		facts = append(facts, f)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("loading knowledge: %w", err)
+	}
+	return facts, nil
+}
