@@ -54,6 +54,16 @@
 // table as in package tag. A Recognizer is read-only after Load, Read or
 // Train and safe for concurrent use by many goroutines.
 //
+// Scoring is bound by the latency of memory (a word's 45 features are
+// read from tables of about 9 MB), so the loads are ordered for many cache
+// misses to be in flight at once: the features of four words are looked
+// up together, their home slots in a loop with no branch on the loaded
+// values, then the entry counts, then a touch of each feature's last
+// entry, and only then the sums. Frequent features (16 weights or more)
+// have dense rows of three biased weights to a 64-bit word, as in package
+// parse, summed a dozen words at a time. The tables are aligned to huge
+// pages on Linux. None of this changes a score: the sums are exact.
+//
 // The reader (Reader, ReadFile, Documents) reads CoNLL-2003 files
 // (space-separated token, POS, chunk and NER columns, -DOCSTART- lines)
 // and Universal NER IOB2 files (tab-separated, "#" comments), telling

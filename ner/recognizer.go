@@ -38,6 +38,7 @@ type scratch struct {
 	out    []uint8
 	back   []uint8
 	stats  docStats
+	touch  int32 // keeps the prefetching loads of weights.score from being removed
 
 	bytes   []byte // sentenceWords's buffers
 	wbounds []int
@@ -53,7 +54,7 @@ func (r *Recognizer) getScratch() *scratch {
 		s.attrs, s.sents, s.runes, s.bounds = s.attrs[:0], s.sents[:0], s.runes[:0], s.bounds[:0]
 		return s
 	}
-	return &scratch{keys: make([]uint64, 0, numStatic)}
+	return &scratch{keys: make([]uint64, 0, maxWords*numStatic)}
 }
 
 // addSentence appends the attributes of a sentence of n words, word i
@@ -98,17 +99,33 @@ func (r *Recognizer) decode(s *scratch) {
 	if r.stacked {
 		s.em2 = grow(s.em2, nw*numLabels)
 	}
-	var sc [2 * numLabels]int32
+	var sc [maxWords][2 * numLabels]int32
+	var scp [maxWords]*[2 * numLabels]int32
+	for j := range scp {
+		scp[j] = &sc[j]
+	}
+	var ends [maxWords]int
 	for _, sp := range s.sents {
 		as := s.attrs[sp.aoff : sp.aoff+sp.n+2*pad]
-		for i := range sp.n {
-			s.keys = staticFeatures(s.keys[:0], as, i, r.clu != nil)
-			clear(sc[:])
-			r.w.score(s.keys, &sc)
-			w := sp.woff + i
-			copy(s.em1[w*numLabels:(w+1)*numLabels], sc[:numLabels])
-			if r.stacked {
-				copy(s.em2[w*numLabels:(w+1)*numLabels], sc[numLabels:])
+		// The words are scored maxWords at a time, so that the loads of
+		// all of them are in flight together.
+		for i := 0; i < sp.n; i += maxWords {
+			k := min(maxWords, sp.n-i)
+			s.keys = s.keys[:0]
+			for j := range k {
+				s.keys = staticFeatures(s.keys, as, i+j, r.clu != nil)
+				ends[j] = len(s.keys)
+			}
+			for j := range k {
+				clear(sc[j][:])
+			}
+			s.touch += r.w.scoreWords(s.keys, ends[:k], scp[:k])
+			for j := range k {
+				w := sp.woff + i + j
+				copy(s.em1[w*numLabels:(w+1)*numLabels], sc[j][:numLabels])
+				if r.stacked {
+					copy(s.em2[w*numLabels:(w+1)*numLabels], sc[j][numLabels:])
+				}
 			}
 		}
 		s.back = viterbi(s.em1[sp.woff*numLabels:(sp.woff+sp.n)*numLabels], &r.trans[0], nil, s.back, s.first[sp.woff:sp.woff+sp.n])
@@ -124,13 +141,23 @@ func (r *Recognizer) decode(s *scratch) {
 	for _, sp := range s.sents {
 		as := s.attrs[sp.aoff : sp.aoff+sp.n+2*pad]
 		first := s.first[sp.woff : sp.woff+sp.n]
-		for i := range sp.n {
-			s.keys = docFeatures(s.keys[:0], as, i, first, &s.stats)
-			clear(sc[:])
-			r.w.score(s.keys, &sc)
-			em := s.em2[(sp.woff+i)*numLabels : (sp.woff+i+1)*numLabels]
-			for l := range em {
-				em[l] += sc[numLabels+l]
+		for i := 0; i < sp.n; i += maxWords {
+			k := min(maxWords, sp.n-i)
+			s.keys = s.keys[:0]
+			for j := range k {
+				s.keys = docFeatures(s.keys, as, i+j, first, &s.stats)
+				ends[j] = len(s.keys)
+			}
+			for j := range k {
+				clear(sc[j][:])
+			}
+			s.touch += r.w.scoreWords(s.keys, ends[:k], scp[:k])
+			for j := range k {
+				w := sp.woff + i + j
+				em := s.em2[w*numLabels : (w+1)*numLabels]
+				for l := range em {
+					em[l] += sc[j][numLabels+l]
+				}
 			}
 		}
 		s.back = viterbi(s.em2[sp.woff*numLabels:(sp.woff+sp.n)*numLabels], &r.trans[1], nil, s.back, s.out[sp.woff:sp.woff+sp.n])
@@ -151,7 +178,11 @@ var validTrans, preds = func() (v [numLabels + 1][numLabels]bool, preds [numLabe
 	return v, preds
 }()
 
-const negInf = math.MinInt64 / 4
+const (
+	negInf = math.MinInt64 / 4
+	// invalid bounds the scores of labellings with no valid path.
+	invalid = negInf / 2
+)
 
 // viterbi writes to out the best valid BILOU labelling of a sentence given
 // the scores em (numLabels per word) and transition scores trans. When
@@ -163,7 +194,15 @@ func viterbi(em []int32, trans *[numLabels + 1][numLabels]int32, mask []uint32, 
 		return back
 	}
 	back = grow(back, n*numLabels)
-	var prev, cur [numLabels]int64
+	// tr[l][p] is the score of l after p, widened, with the predecessors
+	// indexed up to 31 so that indexing by p&31 needs no bounds check.
+	var tr [numLabels][32]int64
+	for p := range numLabels {
+		for l := range numLabels {
+			tr[l][p] = int64(trans[p][l])
+		}
+	}
+	var prev, cur [32]int64
 	for l := range numLabels {
 		prev[l] = negInf
 		if validTrans[start][l] && (mask == nil || mask[0]&(1<<l) != 0) {
@@ -172,21 +211,17 @@ func viterbi(em []int32, trans *[numLabels + 1][numLabels]int32, mask []uint32, 
 	}
 	for i := 1; i < n; i++ {
 		e := em[i*numLabels : (i+1)*numLabels]
+		bk := back[i*numLabels : (i+1)*numLabels]
 		for l := range numLabels {
 			cur[l] = negInf
 			if mask != nil && mask[i]&(1<<l) == 0 {
 				continue
 			}
-			best, arg := int64(negInf), uint8(0)
-			for _, p := range preds[l] {
-				if v := prev[p] + int64(trans[p][l]); prev[p] != negInf && v > best {
-					best, arg = v, p
-				}
-			}
-			if best != negInf {
+			best, arg := bestPred(&prev, &tr[l], preds[l])
+			if best > invalid {
 				cur[l] = best + int64(e[l])
 			}
-			back[i*numLabels+l] = arg
+			bk[l] = arg
 		}
 		prev = cur
 	}
@@ -206,6 +241,30 @@ func viterbi(em []int32, trans *[numLabels + 1][numLabels]int32, mask []uint32, 
 		out[i-1] = back[i*numLabels+int(out[i])]
 	}
 	return back
+}
+
+// bestPred returns the best score of a label's predecessors ps, prev[p]
+// plus tr[p], and the first predecessor with it; the score is at most
+// invalid, and the predecessor 0, when none has a path.
+//
+// A label with no path is at exactly negInf, and a sum through it stays
+// below invalid, far below every sum of real scores (at most 2^32 a word):
+// so the maximum over all the predecessors, with no branch on which have a
+// path, is that over those with one. It is kept out of line: inlined in
+// viterbi, its loop's variables lived on the stack.
+//
+//go:noinline
+func bestPred(prev, tr *[32]int64, ps []uint8) (int64, uint8) {
+	best, arg := int64(negInf), uint8(0)
+	for _, p := range ps {
+		if v := prev[p&31] + tr[p&31]; v > best {
+			best, arg = v, p
+		}
+	}
+	if best <= invalid {
+		arg = 0
+	}
+	return best, arg
 }
 
 func grow[T any](s []T, n int) []T {

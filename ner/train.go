@@ -445,7 +445,7 @@ func (r *Recognizer) firstPass(s *scratch, as []tokAttr) []uint8 {
 	for i := range n {
 		s.keys = staticFeatures(s.keys[:0], as, i, r.clu != nil)
 		clear(sc[:])
-		r.w.score(s.keys, &sc)
+		s.touch += r.w.score(s.keys, &sc)
 		copy(s.em1[i*numLabels:], sc[:numLabels])
 	}
 	out := make([]uint8, n)

@@ -1,5 +1,7 @@
 package parse
 
+import "github.com/eventwire/eventwire/internal/hugepage"
+
 // weights is the weight matrix of a trained parser in the form that
 // scoring reads fastest.
 //
@@ -62,7 +64,7 @@ func buildWeights(off, ent []uint32, nAct int) weights {
 			nSparse += int(off[r+1] - off[r])
 		}
 	}
-	w := weights{off: hugeSlice(rows), ent: hugeSlice(nSparse + 1), dense: make([]uint64, nDense*dw), dw: dw, n: len(ent)}
+	w := weights{off: hugepage.Slice[uint32](rows), ent: hugepage.Slice[uint32](nSparse + 1), dense: make([]uint64, nDense*dw), dw: dw, n: len(ent)}
 	// Order the sparse rows by decreasing length (a counting sort: lengths
 	// are below 256), by row number within a length.
 	var first [257]int
@@ -188,7 +190,20 @@ func (w *weights) addDense(span [][2]uint32, sc *[256]int32) {
 	acc := sum[:dw]
 	for len(span) > 0 {
 		k := min(len(span), maxLaneSums)
-		for _, sp := range span[:k] {
+		// Four rows at a time: one load and store of each sum for four
+		// rows' words.
+		i := 0
+		for ; i+4 <= k; i += 4 {
+			r0 := w.dense[span[i][1] : int(span[i][1])+dw]
+			r1 := w.dense[span[i+1][1] : int(span[i+1][1])+dw]
+			r2 := w.dense[span[i+2][1] : int(span[i+2][1])+dw]
+			r3 := w.dense[span[i+3][1] : int(span[i+3][1])+dw]
+			r0, r1, r2, r3 = r0[:len(acc)], r1[:len(acc)], r2[:len(acc)], r3[:len(acc)]
+			for j := range acc {
+				acc[j] += r0[j] + r1[j] + r2[j] + r3[j]
+			}
+		}
+		for _, sp := range span[i:k] {
 			row := w.dense[sp[1] : int(sp[1])+dw]
 			row = row[:len(acc)]
 			for j, x := range row {

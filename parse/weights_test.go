@@ -60,6 +60,7 @@ func TestWeightsAdd(t *testing.T) {
 			{"one sparse", sparse[len(sparse)-1:]},
 			{"random rows", pick(slices.Concat(dense, sparse), maxFeatures)},
 			{"dense rows, more than one flush", pick(dense, 3*maxLaneSums+1)},
+			{"seven dense rows (four and three)", pick(dense, 7)},
 			{"the same dense row", slices.Repeat(dense[len(dense)-1:], maxFeatures)},
 			{"sparse rows", pick(sparse, maxFeatures)},
 		}
@@ -88,16 +89,5 @@ func TestWeightsRoundTrip(t *testing.T) {
 	q := buildWeights(off, ent, p.nAct)
 	if len(ent) != p.w.n || !slices.Equal(q.off, p.w.off) || !slices.Equal(q.ent, p.w.ent) || !slices.Equal(q.dense, p.w.dense) {
 		t.Errorf("rebuilt matrix differs: %d weights, want %d", len(ent), p.w.n)
-	}
-}
-
-// TestHugeSlice checks the tables that scoring reads: zeroed, of the
-// length asked for.
-func TestHugeSlice(t *testing.T) {
-	for _, n := range []int{0, 1, 1000, 1 << 20, 3<<20 + 5} {
-		s := hugeSlice(n)
-		if len(s) != n || slices.ContainsFunc(s, func(x uint32) bool { return x != 0 }) {
-			t.Errorf("hugeSlice(%d): %d words, want %d zeros", n, len(s), n)
-		}
 	}
 }
