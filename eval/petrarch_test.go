@@ -195,8 +195,8 @@ func ExamplePetrarch() {
 }
 
 // petrarchValidation scores PETR2_GSR_validation.xml (77 sentences with
-// text) with floors under the measured exact triple F1 (0.333, actors by
-// country and sector) and root F1 by country (0.438). The target,
+// text) with floors under the measured exact triple F1 (0.352, actors by
+// country and sector) and root F1 by country (0.520). The target,
 // 0.75, is far off.
 func petrarchValidation(t *testing.T, path string, code EventCoder) {
 	sc, err := PetrarchFile(path, code)
@@ -207,7 +207,7 @@ func petrarchValidation(t *testing.T, path string, code EventCoder) {
 	if sc.Sentences != 77 || sc.Skipped != 1 || sc.Exact.Gold != 79 {
 		t.Errorf("%d sentences, %d skipped, %d gold triples; want 77, 1, 79", sc.Sentences, sc.Skipped, sc.Exact.Gold)
 	}
-	if sc.Exact.F1 < 0.30 || sc.RootCountry.F1 < 0.40 {
-		t.Errorf("exact F1 %.3f (floor 0.30), root by country %.3f (floor 0.40)", sc.Exact.F1, sc.RootCountry.F1)
+	if sc.Exact.F1 < 0.32 || sc.RootCountry.F1 < 0.48 {
+		t.Errorf("exact F1 %.3f (floor 0.32), root by country %.3f (floor 0.48)", sc.Exact.F1, sc.RootCountry.F1)
 	}
 }

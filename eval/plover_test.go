@@ -232,8 +232,8 @@ func TestEventGoldSets(t *testing.T) {
 }
 
 // ploverDev scores PLOVER_GSR_dev.json (160 records) with floors under
-// the measured type recall (0.725), type-with-actors recall (0.425, the
-// issue's 0.55 not met) and places (14 of 23 right, 2 wrong).
+// the measured type recall (0.769), type-with-actors recall (0.488, the
+// issue's 0.55 not met) and places (15 of 23 right, 2 wrong).
 func ploverDev(t *testing.T, path string, code EventCoder) {
 	sc, err := PLOVERFile(path, code)
 	if err != nil {
@@ -243,10 +243,10 @@ func ploverDev(t *testing.T, path string, code EventCoder) {
 	if sc.Records != 160 || sc.Places != 23 {
 		t.Errorf("%d records, %d with a place; want 160, 23", sc.Records, sc.Places)
 	}
-	if sc.Recall < 0.70 || sc.ActorRecall < 0.39 {
-		t.Errorf("type recall %.3f (floor 0.70), with actors %.3f (floor 0.39)", sc.Recall, sc.ActorRecall)
+	if sc.Recall < 0.74 || sc.ActorRecall < 0.45 {
+		t.Errorf("type recall %.3f (floor 0.74), with actors %.3f (floor 0.45)", sc.Recall, sc.ActorRecall)
 	}
-	if sc.PlaceRight < 12 || sc.PlaceWrong > 3 {
-		t.Errorf("places: %d right (floor 12), %d wrong (ceiling 3)", sc.PlaceRight, sc.PlaceWrong)
+	if sc.PlaceRight < 13 || sc.PlaceWrong > 3 {
+		t.Errorf("places: %d right (floor 13), %d wrong (ceiling 3)", sc.PlaceRight, sc.PlaceWrong)
 	}
 }
