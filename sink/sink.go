@@ -1,5 +1,8 @@
 // Package sink writes records out in the formats that `eventwire extract`
-// offers: JSONL (one record a line) and JSON (one indented array).
+// offers: JSONL (one record a line) and JSON (one indented array); and,
+// with NewEvents, events as table rows in the formats that `eventwire
+// query` and `eventwire export` offer: JSONL, CSV, GDELT 2.0 Events
+// columns and ICEWS columns.
 //
 // A sink writes each record whole or not at all: a record is encoded into a
 // buffer first, so an error or an interrupted run never leaves half a

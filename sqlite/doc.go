@@ -15,6 +15,37 @@
 // its normalised text (lower case, white space collapsed): saving the same
 // article again adds nothing.
 //
+// Near-duplicate articles (wire copies, syndicated and re-posted stories
+// with a few edits) are linked, not dropped: Save fingerprints each
+// article's text with package simhash (3-word shingles) and stores the
+// fingerprint with its four 16-bit blocks, indexed. A new article of at
+// least MinShingles shingles whose fingerprint is within MaxDistance bits
+// of a stored one (found through an equal block, which any fingerprint
+// within 3 bits has) gets articles.duplicate_of: the first stored original
+// of them. Duplicates lists them.
+//
+// The same event reported by several articles is stored once per article
+// but linked: events.same_as is the id of the first stored report, and
+// the view event_counts(event_id, first_event_id, num_mentions,
+// num_sources, num_articles) gives every event its group's GDELT-style
+// counts (event_groups has one row per group). A new event is another
+// report of a stored event from another article when they agree on the
+// CAMEO code, negation, hypothetical mood, source and target actor codes,
+// and place (name and country), and
+//
+//  1. both have a date, the same, and both actors have codes; or
+//  2. the new event's article is a near-duplicate of the stored event's
+//     (the same story, edited): then the date may be missing on either
+//     side, and an actor may be missing on both.
+//
+// Rule 1 is GDELT's grouping: it can merge two distinct clashes between the
+// same two actors on the same day at the same place, which reports rarely
+// tell apart; it never merges across actors as broad as a country alone
+// when their codes differ (GOV and MIL are different actors), across places
+// or across days, and never two events of one article (the event stage
+// already decided that they differ). Rule 2 is safe because the text is
+// the same story.
+//
 // A DB is safe for concurrent use. The database runs in WAL mode, so
 // readers (such as a server opened with Options.ReadOnly) do not block the
 // writer.

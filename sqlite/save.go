@@ -63,6 +63,13 @@ func (db *DB) Save(ctx context.Context, doc *eventwire.Doc) (added bool, err err
 type Saved struct {
 	Added bool  // false when the article was already stored, or on error
 	Err   error // why the document could not be saved
+	// DuplicateOf is the id of the first stored article of which the
+	// article added is a near-duplicate (see the package documentation),
+	// 0 when it is none.
+	DuplicateOf int64
+	// SameEvents is how many of the events added report an event already
+	// stored from another article (events.same_as).
+	SameEvents int
 }
 
 // SaveAll stores several documents, each whole as by Save, in one
@@ -85,7 +92,7 @@ func (db *DB) SaveAll(ctx context.Context, docs []*eventwire.Doc, facts ...actor
 	added, err := db.saveTx(ctx, docs, facts)
 	if err == nil {
 		for i := range out {
-			out[i].Added = added[i]
+			out[i] = added[i]
 		}
 		return out
 	}
@@ -99,7 +106,7 @@ func (db *DB) SaveAll(ctx context.Context, docs []*eventwire.Doc, facts ...actor
 			out[i].Err = fmt.Errorf("saving %s: %w", d.Origin, err)
 			continue
 		}
-		out[i].Added = added[0]
+		out[i] = added[0]
 	}
 	if len(facts) > 0 {
 		if _, err := db.saveTx(ctx, nil, facts); err != nil {
@@ -123,14 +130,14 @@ func (db *DB) Has(ctx context.Context, a *eventwire.Article) (bool, error) {
 }
 
 // saveTx saves docs and facts in one transaction.
-func (db *DB) saveTx(ctx context.Context, docs []*eventwire.Doc, facts []actor.Fact) ([]bool, error) {
+func (db *DB) saveTx(ctx context.Context, docs []*eventwire.Doc, facts []actor.Fact) ([]Saved, error) {
 	tx, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, err
 	}
 	defer tx.Rollback()
 	st := db.stmts.in(ctx, tx)
-	added := make([]bool, len(docs))
+	added := make([]Saved, len(docs))
 	var fts ftsRange
 	for i, d := range docs {
 		r := d.Record(eventwire.RecordOptions{})
@@ -185,20 +192,29 @@ func (f *ftsRange) index(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
-func saveRecord(ctx context.Context, st *stmts, r *eventwire.Record, recJSON []byte, key, origin string, fts *ftsRange) (bool, error) {
+func saveRecord(ctx context.Context, st *stmts, r *eventwire.Record, recJSON []byte, key, origin string, fts *ftsRange) (Saved, error) {
 	var place, agency *string
 	if r.Dateline != nil {
 		place, agency = &r.Dateline.Place, nullable(r.Dateline.Agency)
 	}
+	fp, err := fingerprint(ctx, st, r.Text)
+	if err != nil {
+		return Saved{}, fmt.Errorf("article: %w", err)
+	}
 	var articleID int64
-	err := st.article.QueryRowContext(ctx,
+	err = st.article.QueryRowContext(ctx,
 		key, r.ID, r.URL, r.Title, nil, r.Published, place, agency, origin, r.Text, recJSON,
-		time.Now().UTC().Format(time.RFC3339)).Scan(&articleID)
+		time.Now().UTC().Format(time.RFC3339),
+		fp.hash, fp.blocks[0], fp.blocks[1], fp.blocks[2], fp.blocks[3], fp.duplicateOf).Scan(&articleID)
 	if errors.Is(err, sql.ErrNoRows) {
-		return false, nil
+		return Saved{}, nil
 	}
 	if err != nil {
-		return false, fmt.Errorf("article: %w", err)
+		return Saved{}, fmt.Errorf("article: %w", err)
+	}
+	saved := Saved{Added: true}
+	if fp.duplicateOf != nil {
+		saved.DuplicateOf = *fp.duplicateOf
 	}
 	widen(&fts.articles, articleID)
 	if r.Source != nil {
@@ -206,10 +222,10 @@ func saveRecord(ctx context.Context, st *stmts, r *eventwire.Record, recJSON []b
 		// nothing, not even its publisher.
 		var sourceID int64
 		if err := st.source.QueryRowContext(ctx, *r.Source).Scan(&sourceID); err != nil {
-			return false, fmt.Errorf("source: %w", err)
+			return Saved{}, fmt.Errorf("source: %w", err)
 		}
 		if _, err := st.articleSource.ExecContext(ctx, sourceID, articleID); err != nil {
-			return false, fmt.Errorf("source: %w", err)
+			return Saved{}, fmt.Errorf("source: %w", err)
 		}
 	}
 
@@ -218,7 +234,7 @@ func saveRecord(ctx context.Context, st *stmts, r *eventwire.Record, recJSON []b
 		e := &r.Entities[i]
 		titles, err := json.Marshal(nonNil(e.Titles))
 		if err != nil {
-			return false, err
+			return Saved{}, err
 		}
 		var code, country, sector *string
 		if e.Actor != nil {
@@ -228,12 +244,12 @@ func saveRecord(ctx context.Context, st *stmts, r *eventwire.Record, recJSON []b
 		err = st.entity.QueryRowContext(ctx,
 			articleID, e.ID, e.Name, e.Type, code, country, sector, titles).Scan(&id)
 		if err != nil {
-			return false, fmt.Errorf("entity %s: %w", e.ID, err)
+			return Saved{}, fmt.Errorf("entity %s: %w", e.ID, err)
 		}
 		entityIDs[e.ID] = id
 		for _, m := range e.Mentions {
 			if _, err := st.mention.ExecContext(ctx, id, m.Start, m.End, m.Text, m.Kind); err != nil {
-				return false, fmt.Errorf("entity %s mention: %w", e.ID, err)
+				return Saved{}, fmt.Errorf("entity %s mention: %w", e.ID, err)
 			}
 		}
 	}
@@ -248,7 +264,7 @@ func saveRecord(ctx context.Context, st *stmts, r *eventwire.Record, recJSON []b
 		q := &r.Quotes[i]
 		js, err := json.Marshal(q)
 		if err != nil {
-			return false, err
+			return Saved{}, err
 		}
 		var sp eventwire.Speaker
 		var spID any
@@ -267,7 +283,7 @@ func saveRecord(ctx context.Context, st *stmts, r *eventwire.Record, recJSON []b
 		if err := st.quote.QueryRowContext(ctx,
 			articleID, q.ID, q.Kind, q.Text, q.Start, q.End, spID, spName, spText, spStart, spEnd,
 			cue, lemma, cueStart, cueEnd, js).Scan(&id); err != nil {
-			return false, fmt.Errorf("quote %s: %w", q.ID, err)
+			return Saved{}, fmt.Errorf("quote %s: %w", q.ID, err)
 		}
 		widen(&fts.quotes, id)
 	}
@@ -276,7 +292,7 @@ func saveRecord(ctx context.Context, st *stmts, r *eventwire.Record, recJSON []b
 		v := &r.Events[i]
 		js, err := json.Marshal(v)
 		if err != nil {
-			return false, err
+			return Saved{}, err
 		}
 		src, tgt := eventActor(v.Source, ref), eventActor(v.Target, ref)
 		var date, dateText *string
@@ -299,21 +315,29 @@ func saveRecord(ctx context.Context, st *stmts, r *eventwire.Record, recJSON []b
 			v.CAMEO, v.CAMEORoot, v.PLOVER, v.QuadClass, v.Goldstein, v.Negated, v.Hypothetical,
 			date, dateText, loc, locCountry, lat, lon, js).Scan(&id)
 		if err != nil {
-			return false, fmt.Errorf("event %s: %w", v.ID, err)
+			return Saved{}, fmt.Errorf("event %s: %w", v.ID, err)
+		}
+		same, err := sameEvent(ctx, st, id, articleID, fp.duplicateOf, v, src, tgt, date, loc, locCountry)
+		if err != nil {
+			return Saved{}, fmt.Errorf("event %s: %w", v.ID, err)
+		}
+		if same {
+			saved.SameEvents++
 		}
 		for _, m := range v.Mentions {
 			if _, err := st.eventMention.ExecContext(ctx,
 				id, m.Trigger.Start, m.Trigger.End, m.Trigger.Text, m.Sentence.Start, m.Sentence.End); err != nil {
-				return false, fmt.Errorf("event %s mention: %w", v.ID, err)
+				return Saved{}, fmt.Errorf("event %s mention: %w", v.ID, err)
 			}
 		}
 	}
-	return true, nil
+	return saved, nil
 }
 
 // stmts are the statements that Save runs, prepared once by Open.
 type stmts struct {
 	source, article, articleSource, entity, mention, quote, event, eventMention, fact *sql.Stmt
+	nearArticles, eventLike, eventLikeDup, eventSameAs                                *sql.Stmt
 }
 
 // statements is the SQL of each of stmts.
@@ -328,8 +352,9 @@ func (s *stmts) statements() []struct {
 		{&s.source, `INSERT INTO sources(name) VALUES (?)
 			ON CONFLICT(name) DO UPDATE SET name = excluded.name RETURNING id`},
 		{&s.article, `INSERT INTO articles
-		(key, doc_id, url, title, source_id, published, dateline_place, dateline_agency, origin, text, record, added)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		(key, doc_id, url, title, source_id, published, dateline_place, dateline_agency, origin, text, record, added,
+		 simhash, simhash_b0, simhash_b1, simhash_b2, simhash_b3, duplicate_of)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(key) DO NOTHING RETURNING id`},
 		{&s.articleSource, `UPDATE articles SET source_id = ? WHERE id = ?`},
 		{&s.entity, `INSERT INTO entities
@@ -361,6 +386,10 @@ func (s *stmts) statements() []struct {
 				first_seen = CASE WHEN knowledge.first_seen IS NULL THEN excluded.first_seen
 					ELSE min(knowledge.first_seen, coalesce(excluded.first_seen, knowledge.first_seen)) END,
 				last_seen = nullif(max(coalesce(knowledge.last_seen, ''), coalesce(excluded.first_seen, '')), '')`},
+		{&s.nearArticles, nearArticlesSQL},
+		{&s.eventLike, eventLikeSQL},
+		{&s.eventLikeDup, eventLikeDupSQL},
+		{&s.eventSameAs, `UPDATE events SET same_as = ? WHERE id = ?`},
 	}
 }
 
@@ -396,6 +425,10 @@ func (s *stmts) in(ctx context.Context, tx *sql.Tx) *stmts {
 		event:         tx.StmtContext(ctx, s.event),
 		eventMention:  tx.StmtContext(ctx, s.eventMention),
 		fact:          tx.StmtContext(ctx, s.fact),
+		nearArticles:  tx.StmtContext(ctx, s.nearArticles),
+		eventLike:     tx.StmtContext(ctx, s.eventLike),
+		eventLikeDup:  tx.StmtContext(ctx, s.eventLikeDup),
+		eventSameAs:   tx.StmtContext(ctx, s.eventSameAs),
 	}
 }
 

@@ -28,6 +28,7 @@ type ingestCmd struct {
 type ingestStats struct {
 	added, present, failed int
 	events, quotes         int // in the articles added
+	duplicates, sameEvents int // near-duplicate articles, events reported before (sqlite.Saved)
 }
 
 func (c *ingestCmd) Run(e *env) error {
@@ -66,6 +67,12 @@ func (c *ingestCmd) Run(e *env) error {
 		return err
 	}
 
+	var prog *ingestProgress
+	if c.Progress || e.stderrTTY {
+		prog = newIngestProgress(e.ctx, e.stderr, e.stderrTTY, 5*time.Second, c.Inputs, c.InputFormat)
+	}
+	msgs := prog.writer(e.stderr) // messages go above the bar
+
 	var st ingestStats
 	// Documents are saved batchSize at a time, or after batchAge, in one
 	// transaction (sqlite.SaveAll: each article whole or not at all) with
@@ -98,11 +105,15 @@ func (c *ingestCmd) Run(e *env) error {
 			case s.Err != nil:
 				st.failed++
 				errs = append(errs, s.Err)
-				fmt.Fprintf(e.stderr, "eventwire: %v\n", s.Err)
+				fmt.Fprintf(msgs, "eventwire: %v\n", s.Err)
 			case s.Added:
 				st.added++
 				st.events += len(d.Events)
 				st.quotes += len(d.Quotes)
+				st.sameEvents += s.SameEvents
+				if s.DuplicateOf != 0 {
+					st.duplicates++
+				}
 			default:
 				st.present++
 			}
@@ -128,15 +139,11 @@ func (c *ingestCmd) Run(e *env) error {
 	}
 	fail := func(err error) {
 		st.failed++
-		fmt.Fprintf(e.stderr, "eventwire: %v\n", err)
-	}
-	var prog *progress
-	if c.Progress || e.stderrTTY {
-		prog = newProgress(e.stderr, time.Second)
+		fmt.Fprintf(msgs, "eventwire: %v\n", err)
 	}
 	start := time.Now()
 	// Articles already stored are not processed again.
-	var present atomic.Int64
+	var present, piped atomic.Int64 // skipped, and through the pipeline (stored or failed)
 	in := func(yield func(eventwire.Article, error) bool) {
 		for a, err := range source.Read(e.ctx, c.Inputs, opt) {
 			if err == nil {
@@ -147,7 +154,7 @@ func (c *ingestCmd) Run(e *env) error {
 				if herr != nil {
 					err = herr
 				} else if has {
-					present.Add(1)
+					prog.update(piped.Load() + present.Add(1))
 					continue
 				}
 			}
@@ -156,11 +163,18 @@ func (c *ingestCmd) Run(e *env) error {
 			}
 		}
 	}
-	pst, runErr := p.Run(e.ctx, in, c.Workers, emit, fail, prog.update)
+	update := func(pst pipeline.Stats) {
+		piped.Store(int64(pst.Articles + pst.Failed))
+		prog.update(piped.Load() + present.Load())
+	}
+	if prog == nil {
+		update = nil
+	}
+	pst, runErr := p.Run(e.ctx, in, c.Workers, emit, fail, update)
 	if err := flush(); err != nil && runErr == nil {
 		runErr = err
 	}
-	prog.done(pst)
+	prog.finish(int64(pst.Articles+pst.Failed)+present.Load(), runErr != nil)
 	secs := time.Since(start).Seconds()
 	st.present += int(present.Load())
 
@@ -174,8 +188,8 @@ func (c *ingestCmd) Run(e *env) error {
 			}
 		}
 	}
-	fmt.Fprintf(e.stderr, "eventwire: ingest: %d articles added, %d already present, %d failed; %d events, %d quotes added; %.1fs, %.1f articles/s\n",
-		st.added, st.present, st.failed, st.events, st.quotes, secs, float64(st.added+st.present)/max(secs, 1e-9))
+	fmt.Fprintf(e.stderr, "eventwire: ingest: %d articles added, %d already present, %d failed; %d events, %d quotes added; %d near-duplicate articles, %d events reported before; %.1fs, %.1f articles/s\n",
+		st.added, st.present, st.failed, st.events, st.quotes, st.duplicates, st.sameEvents, secs, float64(st.added+st.present)/max(secs, 1e-9))
 	switch {
 	case runErr != nil && e.ctx.Err() != nil:
 		fmt.Fprintf(e.stderr, "eventwire: interrupted; the database holds every article added, whole: run again to go on\n")
