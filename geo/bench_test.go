@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"github.com/eventwire/eventwire/internal/cputime"
 	"testing"
 
 	"github.com/eventwire/eventwire"
@@ -48,7 +49,7 @@ func BenchmarkMatch(b *testing.B) {
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu0, cpuOK := cpuTime()
+	cpu0 := cputime.Used()
 	n, found := 0, 0
 	for b.Loop() {
 		for _, s := range sents {
@@ -61,7 +62,7 @@ func BenchmarkMatch(b *testing.B) {
 		n++
 	}
 	b.ReportMetric(float64(n*tokens)/b.Elapsed().Seconds(), "tokens/s")
-	if cpu1, ok := cpuTime(); ok && cpuOK && cpu1 > cpu0 {
+	if cpu1 := cputime.Used(); cpu1 > cpu0 {
 		// Per CPU second: the wall clock counts the time other processes
 		// took on a shared machine.
 		b.ReportMetric(float64(n*tokens)/(cpu1-cpu0).Seconds(), "tokens/cpu-s")
@@ -73,7 +74,7 @@ func BenchmarkMatch(b *testing.B) {
 // per load (garbage collection included) besides the wall clock.
 func BenchmarkLoad(b *testing.B) {
 	b.ReportAllocs()
-	cpu0, cpuOK := cpuTime()
+	cpu0 := cputime.Used()
 	n := 0
 	for b.Loop() {
 		if _, err := Load(); err != nil {
@@ -81,7 +82,7 @@ func BenchmarkLoad(b *testing.B) {
 		}
 		n++
 	}
-	if cpu1, ok := cpuTime(); ok && cpuOK {
+	if cpu1 := cputime.Used(); cpu1 > cpu0 {
 		b.ReportMetric(float64((cpu1-cpu0).Milliseconds())/float64(n), "cpu-ms/op")
 	}
 }

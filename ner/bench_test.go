@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"github.com/eventwire/eventwire/internal/cputime"
 	"testing"
 
 	"github.com/eventwire/eventwire"
@@ -36,7 +37,7 @@ func BenchmarkRecognize(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	n := 0
-	cpu := cpuTime()
+	cpu := cputime.Used()
 	for b.Loop() {
 		for _, d := range docs {
 			r.Recognize(d)
@@ -46,7 +47,7 @@ func BenchmarkRecognize(b *testing.B) {
 	b.ReportMetric(float64(n*words)/b.Elapsed().Seconds(), "words/s")
 	// On a loaded machine wall time understates the speed: CPU time
 	// (of the whole process, the garbage collector included) does not.
-	if c := cpuTime() - cpu; c > 0 {
+	if c := cputime.Used() - cpu; c > 0 {
 		b.ReportMetric(float64(n*words)/c.Seconds(), "words/cpu-s")
 	}
 }

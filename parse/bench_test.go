@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"github.com/eventwire/eventwire/internal/cputime"
 	"os"
 	"testing"
 	"time"
@@ -68,7 +69,7 @@ func BenchmarkParse(b *testing.B) {
 	}
 	b.Run("parse", func(b *testing.B) {
 		b.ReportAllocs()
-		cpu := cpuTime()
+		cpu := cputime.Used()
 		for b.Loop() {
 			for _, d := range docs {
 				p.Parse(d)
@@ -78,7 +79,7 @@ func BenchmarkParse(b *testing.B) {
 	})
 	b.Run("tag+parse", func(b *testing.B) {
 		b.ReportAllocs()
-		cpu := cpuTime()
+		cpu := cputime.Used()
 		for b.Loop() {
 			for _, d := range docs {
 				tg.Tag(d)
@@ -96,7 +97,7 @@ func BenchmarkParse(b *testing.B) {
 func reportSpeed(b *testing.B, words int, cpu0 time.Duration) {
 	n := float64(b.N * words)
 	b.ReportMetric(n/b.Elapsed().Seconds(), "words/s")
-	if cpu := cpuTime() - cpu0; cpu > 0 {
+	if cpu := cputime.Used() - cpu0; cpu > 0 {
 		b.ReportMetric(n/cpu.Seconds(), "words/cpu-s")
 	}
 }

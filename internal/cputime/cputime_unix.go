@@ -1,14 +1,15 @@
 //go:build unix
 
-package ner
+package cputime
 
 import (
 	"syscall"
 	"time"
 )
 
-// cpuTime returns the user and system CPU time of the process.
-func cpuTime() time.Duration {
+// Used returns the user and system CPU time of the process, or 0 where it
+// cannot be read.
+func Used() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0
