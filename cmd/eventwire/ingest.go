@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -77,16 +78,68 @@ func (c *ingestCmd) Run(e *env) error {
 	// Documents are saved batchSize at a time, or after batchAge, in one
 	// transaction (sqlite.SaveAll: each article whole or not at all) with
 	// what the actor stage learned up to the last of them. A killed run
-	// loses at most the batch not yet committed: a rerun skips the
+	// loses at most the batches not yet committed: a rerun skips the
 	// articles stored, starts from the knowledge stored with them, and so
 	// ends as an uninterrupted run. An article being saved when the run
 	// is interrupted is saved whole: its transaction does not see the
 	// cancellation.
+	//
+	// One goroutine saves while the run goes on resolving the next batch
+	// (the stages that run in input order and the store are the run's
+	// narrowest part); at most one batch waits for it.
 	const batchSize, batchAge = 64, time.Second
 	saveCtx := context.WithoutCancel(e.ctx)
+	var msgMu sync.Mutex // the saver and the run both write messages
+	say := func(format string, args ...any) {
+		msgMu.Lock()
+		defer msgMu.Unlock()
+		fmt.Fprintf(msgs, format, args...)
+	}
+	type saveJob struct {
+		docs  []*eventwire.Doc
+		facts []actor.Fact // knowledge new or changed since the last batch
+	}
+	jobs := make(chan saveJob, 1)
+	saverDone := make(chan struct{})
+	var saved ingestStats // counted by the saver
+	var saveErr atomic.Pointer[error]
+	go func() {
+		defer close(saverDone)
+		for j := range jobs {
+			if saveErr.Load() != nil {
+				continue // the database failed: drain
+			}
+			res := db.SaveAll(saveCtx, j.docs, j.facts...)
+			var errs []error
+			for i, r := range res {
+				d := j.docs[i]
+				switch {
+				case r.Err != nil:
+					saved.failed++
+					errs = append(errs, r.Err)
+					say("eventwire: %v\n", r.Err)
+				case r.Added:
+					saved.added++
+					saved.events += len(d.Events)
+					saved.quotes += len(d.Quotes)
+					saved.sameEvents += r.SameEvents
+					if r.DuplicateOf != 0 {
+						saved.duplicates++
+					}
+				default:
+					saved.present++
+				}
+			}
+			if len(errs) > 0 && len(errs) == len(res) {
+				// Not one article could be saved: the database is the
+				// problem (a full disk, say), not the articles.
+				saveErr.Store(&errs[0])
+			}
+		}
+	}()
 	var batch []*eventwire.Doc
 	var batchStart time.Time
-	var savedFacts []actor.Fact // the knowledge as last saved
+	var savedFacts []actor.Fact // the knowledge as last handed to the saver
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
@@ -97,33 +150,22 @@ func (c *ingestCmd) Run(e *env) error {
 			changed = changedFacts(savedFacts, facts)
 			savedFacts = facts
 		}
-		saved := db.SaveAll(saveCtx, batch, changed...)
-		var errs []error
-		for i, s := range saved {
-			d := batch[i]
-			switch {
-			case s.Err != nil:
-				st.failed++
-				errs = append(errs, s.Err)
-				fmt.Fprintf(msgs, "eventwire: %v\n", s.Err)
-			case s.Added:
-				st.added++
-				st.events += len(d.Events)
-				st.quotes += len(d.Quotes)
-				st.sameEvents += s.SameEvents
-				if s.DuplicateOf != 0 {
-					st.duplicates++
-				}
-			default:
-				st.present++
-			}
+		jobs <- saveJob{batch, changed}
+		batch = nil
+		if err := saveErr.Load(); err != nil {
+			return *err
 		}
-		clear(batch)
-		batch = batch[:0]
-		if len(errs) == len(saved) {
-			// Not one article could be saved: the database is the
-			// problem (a full disk, say), not the articles.
-			return errs[0]
+		return nil
+	}
+	// finishSaving waits for the saver and adds what it counted.
+	finishSaving := func() error {
+		close(jobs)
+		<-saverDone
+		st.added, st.present, st.events, st.quotes = saved.added, saved.present, saved.events, saved.quotes
+		st.duplicates, st.sameEvents = saved.duplicates, saved.sameEvents
+		st.failed += saved.failed
+		if err := saveErr.Load(); err != nil {
+			return *err
 		}
 		return nil
 	}
@@ -139,7 +181,7 @@ func (c *ingestCmd) Run(e *env) error {
 	}
 	fail := func(err error) {
 		st.failed++
-		fmt.Fprintf(msgs, "eventwire: %v\n", err)
+		say("eventwire: %v\n", err)
 	}
 	start := time.Now()
 	// Articles already stored are not processed again.
@@ -172,6 +214,9 @@ func (c *ingestCmd) Run(e *env) error {
 	}
 	pst, runErr := p.Run(e.ctx, in, c.Workers, emit, fail, update)
 	if err := flush(); err != nil && runErr == nil {
+		runErr = err
+	}
+	if err := finishSaving(); err != nil && runErr == nil {
 		runErr = err
 	}
 	prog.finish(int64(pst.Articles+pst.Failed)+present.Load(), runErr != nil)
