@@ -2,7 +2,8 @@
 // text files (one article a file), JSON Lines files (one article a line),
 // HTML pages (one article a page), RSS and Atom feeds (one article an
 // item), WARC files (one article an HTML response record), directories of
-// such files, http(s) URLs of pages and feeds, and standard input.
+// such files, glob patterns the shell left unexpanded ("news/*.jsonl.gz"),
+// http(s) URLs of pages and feeds, and standard input.
 // Gzip-compressed inputs are decompressed transparently.
 //
 // Read yields the articles in input order, one at a time, so that memory
@@ -227,6 +228,9 @@ func (r *reader) readName(name string) bool {
 		return r.readURL(name)
 	}
 	fi, err := os.Stat(name)
+	if errors.Is(err, fs.ErrNotExist) && strings.ContainsAny(name, "*?[") {
+		return r.readGlob(name)
+	}
 	if err != nil {
 		return r.fail(name, 0, osError(err))
 	}
@@ -264,6 +268,26 @@ func (r *reader) readName(name string) bool {
 		return nil
 	})
 	return ok
+}
+
+// readGlob reads the files and directories a pattern such as
+// "news/*.jsonl.gz" matches (for a shell that did not expand it, or a
+// list of inputs kept in a file), in lexical order. A pattern that
+// matches nothing, or is malformed, is a failed input.
+func (r *reader) readGlob(pattern string) bool {
+	names, err := filepath.Glob(pattern)
+	switch {
+	case err != nil:
+		return r.fail(pattern, 0, fmt.Errorf("bad pattern: %w", err))
+	case len(names) == 0:
+		return r.fail(pattern, 0, errors.New("no file matches the pattern"))
+	}
+	for _, n := range names {
+		if !r.readName(n) {
+			return false
+		}
+	}
+	return true
 }
 
 // readFile reads one named input; it closes it before returning.

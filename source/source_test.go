@@ -186,6 +186,37 @@ func TestReadDirectory(t *testing.T) {
 	}
 }
 
+// TestReadGlob checks that a pattern the shell left unexpanded is read as
+// the names it matches, in lexical order, and that one that matches
+// nothing or is malformed is a failed input.
+func TestReadGlob(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "b.txt", storyB)
+	write(t, dir, "a.txt", storyA)
+	write(t, dir, "c.jsonl", `{"text":"one"}`+"\n")
+	write(t, dir, "sub/d.txt", storyA)
+	tests := []struct {
+		pattern string
+		want    []string
+	}{
+		{"*.txt", []string{"a.txt", "b.txt"}},
+		{"[ab].txt", []string{"a.txt", "b.txt"}},
+		{"s*", []string{"sub/d.txt"}},
+		{"*.jsonl", []string{"c.jsonl:1"}},
+		{"*.xml", []string{"!*.xml"}},
+		{"[a.txt", []string{"![a.txt"}},
+	}
+	for _, tt := range tests {
+		got := rel(dir, origins(readAll(t, []string{filepath.Join(dir, tt.pattern)}, source.Options{})))
+		for i := range tt.want {
+			tt.want[i] = filepath.FromSlash(tt.want[i])
+		}
+		if strings.Join(got, " ") != strings.Join(tt.want, " ") {
+			t.Errorf("%s: got %q, want %q", tt.pattern, got, tt.want)
+		}
+	}
+}
+
 func TestReadGzip(t *testing.T) {
 	dir := t.TempDir()
 	jsonl := `{"id":"x1","text":"` + "GENEVA (Reuters) - Talks resumed." + `"}` + "\n"
