@@ -20,7 +20,7 @@ type ingestCmd struct {
 	Workers    int      `default:"0" help:"Worker goroutines; 0 uses every core."`
 	Entities   bool     `default:"true" negatable:"" help:"Find entities, quotes and events (on by default; --no-entities stores the articles alone)."`
 	Knowledge  string   `type:"path" placeholder:"FILE" help:"JSON file of what the actor stage has learned, added to what the database knows before the run, and written back after it."`
-	Progress   bool     `help:"Show progress on stderr (on by default when stderr is a terminal)."`
+	Progress   bool     `default:"true" negatable:"" help:"Report progress on stderr: a bar on a terminal, elsewhere a line every 5 seconds (on by default; --no-progress turns it off)."`
 	inputFlags `embed:""`
 	dictFlags  `embed:""`
 }
@@ -69,7 +69,7 @@ func (c *ingestCmd) Run(e *env) error {
 	}
 
 	var prog *ingestProgress
-	if c.Progress || e.stderrTTY {
+	if c.Progress {
 		prog = newIngestProgress(e.ctx, e.stderr, e.stderrTTY, 5*time.Second, c.Inputs, c.InputFormat)
 	}
 	msgs := prog.writer(e.stderr) // messages go above the bar
