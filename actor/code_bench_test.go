@@ -16,14 +16,7 @@ func newsWords(b *testing.B, n int) (sents [][]string, words, bytes int) {
 
 func newsWordsT(b testing.TB, n int) (sents [][]string, words, bytes int) {
 	b.Helper()
-	dir, ok := newscorpus.DataDir()
-	if !ok {
-		b.Skip("skipping: ../shared/data is absent (the news corpora live there)")
-	}
-	arts, err := newscorpus.BBC(dir)
-	if err != nil {
-		b.Fatal(err)
-	}
+	arts := newscorpus.BBCOrSkip(b)
 	if len(arts) > n {
 		arts = arts[:n]
 	}

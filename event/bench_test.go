@@ -16,14 +16,7 @@ import (
 // second on one goroutine. It measures the trigger lookup the coder does
 // per token, not the matching of slots.
 func BenchmarkLookup(b *testing.B) {
-	dir, ok := newscorpus.DataDir()
-	if !ok {
-		b.Skip("skipping: ../shared/data is absent")
-	}
-	arts, err := newscorpus.BBC(dir)
-	if err != nil {
-		b.Fatal(err)
-	}
+	arts := newscorpus.BBCOrSkip(b)
 	var words []string
 	size := 0
 	for _, a := range arts {
@@ -84,14 +77,7 @@ const benchArticles = 400
 // of ../shared/data/news, run through clean, text, tag, parse, ner and
 // actor before the timer starts, on one goroutine. words/s counts tokens.
 func BenchmarkCode(b *testing.B) {
-	dir, ok := newscorpus.DataDir()
-	if !ok {
-		b.Skip("skipping: ../shared/data is absent")
-	}
-	arts, err := newscorpus.BBC(dir)
-	if err != nil {
-		b.Fatal(err)
-	}
+	arts := newscorpus.BBCOrSkip(b)
 	arts = arts[:min(len(arts), benchArticles)]
 	s := testStages(b)
 	docs := make([]*eventwire.Doc, len(arts))

@@ -148,14 +148,7 @@ func TestWhereWithoutGazetteer(t *testing.T) {
 // the gazetteer, so that every event is dated and placed: compare the two
 // for the cost of when and where.
 func BenchmarkCodeWithPlaces(b *testing.B) {
-	dir, ok := newscorpus.DataDir()
-	if !ok {
-		b.Skip("skipping: ../shared/data is absent")
-	}
-	arts, err := newscorpus.BBC(dir)
-	if err != nil {
-		b.Fatal(err)
-	}
+	arts := newscorpus.BBCOrSkip(b)
 	arts = arts[:min(len(arts), benchArticles)]
 	s := testStages(b)
 	c, err := geoCoder()

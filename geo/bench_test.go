@@ -14,14 +14,7 @@ import (
 // size in bytes; it skips the benchmark when the data is absent.
 func newsSentences(b *testing.B) (sents [][]string, size int) {
 	b.Helper()
-	dir, ok := newscorpus.DataDir()
-	if !ok {
-		b.Skip("skipping: ../shared/data is absent")
-	}
-	arts, err := newscorpus.BBC(dir)
-	if err != nil {
-		b.Fatal(err)
-	}
+	arts := newscorpus.BBCOrSkip(b)
 	for _, a := range arts {
 		doc := eventwire.NewDoc(a)
 		text.Segment(doc)

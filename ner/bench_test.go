@@ -13,14 +13,7 @@ import (
 // segmented and tagged before the timer starts, and reports words per
 // second on one goroutine, by wall time and by CPU time.
 func BenchmarkRecognize(b *testing.B) {
-	dir, ok := newscorpus.DataDir()
-	if !ok {
-		b.Skip("skipping: ../shared/data is absent")
-	}
-	arts, err := newscorpus.BBC(dir)
-	if err != nil {
-		b.Fatal(err)
-	}
+	arts := newscorpus.BBCOrSkip(b)
 	tg, r := loadTagger(b), loadRecognizer(b)
 	docs := make([]*eventwire.Doc, len(arts))
 	words, size := 0, 0

@@ -129,14 +129,7 @@ func BenchmarkEventsQuery(b *testing.B) {
 // transaction per article (Save) or per 64 (SaveAll, as ingest does): the
 // store's share of an ingest.
 func BenchmarkSave(b *testing.B) {
-	dir, ok := newscorpus.DataDir()
-	if !ok {
-		b.Skip("../shared/data is absent; the benchmark runs on its BBC News articles")
-	}
-	arts, err := newscorpus.BBC(dir)
-	if err != nil {
-		b.Fatal(err)
-	}
+	arts := newscorpus.BBCOrSkip(b)
 	arts = arts[:min(len(arts), 300)]
 	p, err := pipeline.New(pipeline.Options{Entities: true})
 	if err != nil {

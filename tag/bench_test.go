@@ -13,14 +13,7 @@ import (
 // by text.Segment before the timer starts, and reports words per second on
 // one goroutine. Lemmas included.
 func BenchmarkTag(b *testing.B) {
-	dir, ok := newscorpus.DataDir()
-	if !ok {
-		b.Skip("skipping: ../shared/data is absent")
-	}
-	arts, err := newscorpus.BBC(dir)
-	if err != nil {
-		b.Fatal(err)
-	}
+	arts := newscorpus.BBCOrSkip(b)
 	tg := loadTagger(b)
 	docs := make([]*eventwire.Doc, len(arts))
 	words := 0

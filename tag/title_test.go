@@ -146,14 +146,7 @@ func TestHeadlineBody(t *testing.T) {
 // BBC articles and checks that their XPOS tags agree with those of the
 // sentence-case titles far more often than without the headline rule.
 func TestHeadlineFloor(t *testing.T) {
-	dir, ok := newscorpus.DataDir()
-	if !ok {
-		t.Skip("skipping: ../shared/data is absent")
-	}
-	arts, err := newscorpus.BBC(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	arts := newscorpus.BBCOrSkip(t)
 	tg := loadTagger(t)
 	words, plain, rule := 0, 0, 0
 	for _, a := range arts[:min(300, len(arts))] {

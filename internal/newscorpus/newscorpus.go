@@ -17,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"testing"
 
 	"github.com/eventwire/eventwire"
 )
@@ -197,4 +198,20 @@ func eachFile(archive string, f func(name string, data []byte)) error {
 		}
 		f(h.Name, data)
 	}
+}
+
+// BBCOrSkip returns the BBC News articles for a test or benchmark, and
+// skips it with a message when ../shared/data is absent; it fails it when
+// the archive cannot be read.
+func BBCOrSkip(tb testing.TB) []eventwire.Article {
+	tb.Helper()
+	dir, ok := DataDir()
+	if !ok {
+		tb.Skip("skipping: ../shared/data is absent")
+	}
+	arts, err := BBC(dir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return arts
 }
