@@ -1,11 +1,18 @@
 package event
 
-import "github.com/eventwire/eventwire/internal/stagetest"
+import (
+	"github.com/eventwire/eventwire/geo"
+	"github.com/eventwire/eventwire/internal/stagetest"
+)
 
 // testStages returns the real stages before this one, and a Coder with the
-// embedded ontology and dictionary, loaded once per test binary (the event
-// package must not import pipeline).
-var testStages = stagetest.Cached(func() (*Coder, error) {
+// embedded ontology and dictionary and no gazetteer, loaded once per test
+// binary (the event package must not import pipeline).
+var testStages = stagetest.Cached(func() (*Coder, error) { return embeddedCoder(nil) })
+
+// embeddedCoder builds a Coder from the embedded ontology and dictionary
+// and the gazetteer g (nil places nothing).
+func embeddedCoder(g *geo.Gazetteer) (*Coder, error) {
 	ont, err := LoadOntology()
 	if err != nil {
 		return nil, err
@@ -14,5 +21,5 @@ var testStages = stagetest.Cached(func() (*Coder, error) {
 	if err != nil {
 		return nil, err
 	}
-	return New(ont, dict, nil)
-})
+	return New(ont, dict, g)
+}

@@ -14,19 +14,11 @@ import (
 
 // geoCoder is the embedded coder with the gazetteer, loaded once.
 var geoCoder = sync.OnceValues(func() (*Coder, error) {
-	ont, err := LoadOntology()
-	if err != nil {
-		return nil, err
-	}
-	dict, err := LoadDictionary()
-	if err != nil {
-		return nil, err
-	}
 	g, err := geo.Load()
 	if err != nil {
 		return nil, err
 	}
-	return New(ont, dict, g)
+	return embeddedCoder(g)
 })
 
 // places codes text with the gazetteer and returns, for each event's
@@ -200,7 +192,22 @@ func ExampleCoder_Code_whenAndWhere() {
 		fmt.Println(err)
 		return
 	}
-	c, err := geoCoder()
+	ont, err := LoadOntology()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	dict, err := LoadDictionary()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	g, err := geo.Load()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	c, err := New(ont, dict, g)
 	if err != nil {
 		fmt.Println(err)
 		return
