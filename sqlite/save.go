@@ -232,9 +232,12 @@ func saveRecord(ctx context.Context, st *stmts, r *eventwire.Record, recJSON []b
 	entityIDs := make(map[string]int64, len(r.Entities))
 	for i := range r.Entities {
 		e := &r.Entities[i]
-		titles, err := json.Marshal(nonNil(e.Titles))
-		if err != nil {
-			return Saved{}, err
+		titles := []byte("[]")
+		if len(e.Titles) > 0 {
+			var err error
+			if titles, err = json.Marshal(e.Titles); err != nil {
+				return Saved{}, err
+			}
 		}
 		var code, country, sector *string
 		if e.Actor != nil {
@@ -451,13 +454,6 @@ func nullable(s string) *string {
 		return nil
 	}
 	return &s
-}
-
-func nonNil[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
 }
 
 // SaveKnowledge stores what the actor stage knows (actor.Knowledge.Facts),
