@@ -3,8 +3,6 @@ package eval
 import (
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -127,9 +125,7 @@ func TestPetrarchScoresF1(t *testing.T) {
 
 func TestPetrarchFileErrors(t *testing.T) {
 	const head = "<Validation>\n<Sentences>\n"
-	tests := []struct {
-		name, data, want string
-	}{
+	tests := []fileErrorCase{
 		{"not xml", head + "<Sentence id=\"a\"/>\n<EventCoding noevents=\"True\"/>\n<Text>x &bogus; y</Text>\n", "bad.xml:5:"},
 		{"coding outside", head + "<EventCoding noevents=\"True\"/>\n", "bad.xml:3: bad PETRARCH validation file: <EventCoding> outside a <Sentence>"},
 		{"text outside", head + "<Text>x</Text>\n", "bad.xml:3: bad PETRARCH validation file: <Text> outside"},
@@ -140,20 +136,10 @@ func TestPetrarchFileErrors(t *testing.T) {
 		{"text not closed", head + "<Sentence id=\"a\"/>\n<EventCoding noevents=\"True\"/>\n<Text>x\n", `sentence "a": <Text> not closed`},
 		{"both", head + "<Sentence id=\"a\"/>\n<EventCoding noevents=\"True\"/>\n<EventCoding eventcode=\"190\" sourcecode=\"USA\" targetcode=\"RUS\"/>\n<Text>x</Text>\n", `sentence "a" has noevents and events`},
 	}
-	dir := t.TempDir()
-	for _, tt := range tests {
-		path := filepath.Join(dir, "bad.xml")
-		if err := os.WriteFile(path, []byte(tt.data), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	checkFileErrors(t, "bad.xml", tests, func(path string) error {
 		_, err := PetrarchFile(path, byText(nil))
-		if !errors.Is(err, ErrPetrarch) || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("%s: error %v, want ErrPetrarch with %q", tt.name, err, tt.want)
-		}
-	}
-	if _, err := PetrarchFile(filepath.Join(dir, "missing.xml"), byText(nil)); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("missing file: error %v", err)
-	}
+		return err
+	}, ErrPetrarch)
 }
 
 func FuzzReadPetrarch(f *testing.F) {

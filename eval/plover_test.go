@@ -134,9 +134,7 @@ func TestActorCountryIn(t *testing.T) {
 }
 
 func TestPLOVERFileErrors(t *testing.T) {
-	tests := []struct {
-		name, data, want string
-	}{
+	tests := []fileErrorCase{
 		{"empty", "", "bad.json:1:"},
 		{"object", `{"event": "AGREE"}`, "not a JSON array"},
 		{"syntax", "[\n {\"event\": \"AGREE\", \"text\": \"x\"},\n {\"event\": }\n]", "bad.json:3:"},
@@ -146,18 +144,31 @@ func TestPLOVERFileErrors(t *testing.T) {
 		{"bad target", "[\n {\"id\": \"R3\", \"event\": \"AGREE\", \"text\": \"x\", \"target\": [{\"code\": 7}]}\n]", `bad.json:2: bad PLOVER gold file: record "R3": target`},
 		{"text a number", "[\n {\"event\": \"AGREE\",\n  \"text\": 7}\n]", "bad.json:3:"},
 	}
+	checkFileErrors(t, "bad.json", tests, func(path string) error {
+		_, err := PLOVERFile(path, byText(nil))
+		return err
+	}, ErrPLOVER)
+}
+
+// fileErrorCase is a malformed gold file and a part of the error it must give.
+type fileErrorCase struct{ name, data, want string }
+
+// checkFileErrors writes each case's data to a file named file and checks
+// that score fails on it with sentinel and the case's words, and that a
+// missing file is os.ErrNotExist.
+func checkFileErrors(t *testing.T, file string, tests []fileErrorCase, score func(path string) error, sentinel error) {
+	t.Helper()
 	dir := t.TempDir()
 	for _, tt := range tests {
-		path := filepath.Join(dir, "bad.json")
+		path := filepath.Join(dir, file)
 		if err := os.WriteFile(path, []byte(tt.data), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		_, err := PLOVERFile(path, byText(nil))
-		if !errors.Is(err, ErrPLOVER) || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("%s: error %v, want ErrPLOVER with %q", tt.name, err, tt.want)
+		if err := score(path); !errors.Is(err, sentinel) || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: error %v, want %v with %q", tt.name, err, sentinel, tt.want)
 		}
 	}
-	if _, err := PLOVERFile(filepath.Join(dir, "missing.json"), byText(nil)); !errors.Is(err, os.ErrNotExist) {
+	if err := score(filepath.Join(dir, "missing-"+file)); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("missing file: error %v", err)
 	}
 }
