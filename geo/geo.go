@@ -216,6 +216,39 @@ func (g *Gazetteer) Lookup(name string) []Entry {
 	return nil
 }
 
+// Place says what a place as a user types it ("Geneva", "geneva",
+// "Syria") stands for in stored events, whose locations carry gazetteer
+// names ("Genève") and country codes: the names of the places it may be,
+// and the codes of the countries it may be (an event anywhere in one
+// matches). Nationalities ("Syrian") are neither. Both are empty for a
+// name the gazetteer does not know.
+func (g *Gazetteer) Place(s string) (names, countries []string) {
+	entries := g.Lookup(s)
+	if len(entries) == 0 {
+		entries = g.Lookup(titleCase(s))
+	}
+	for _, en := range entries {
+		switch en.Kind {
+		case KindCountry:
+			countries = append(countries, en.ISO3)
+		case KindDemonym:
+		default:
+			names = append(names, en.Name)
+		}
+	}
+	return names, countries
+}
+
+// titleCase capitalises the first letter of each word.
+func titleCase(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		r, n := utf8.DecodeRuneInString(w)
+		words[i] = string(unicode.ToUpper(r)) + w[n:]
+	}
+	return strings.Join(words, " ")
+}
+
 // Country returns a country by its ISO 3166-1 alpha-3 code ("RUS").
 func (g *Gazetteer) Country(iso3 string) (Country, bool) {
 	i, ok := g.byISO3[iso3]

@@ -325,3 +325,25 @@ func TestMatchAllocs(t *testing.T) {
 		t.Errorf("Match allocates %.1f times per sentence", allocs)
 	}
 }
+
+func TestPlace(t *testing.T) {
+	g := load(t)
+	tests := []struct {
+		in               string
+		names, countries []string
+	}{
+		{"Syria", nil, []string{"SYR"}},
+		{"syria", nil, []string{"SYR"}},
+		{"Syrian", nil, nil},
+		{"Nowhereville", nil, nil},
+	}
+	for _, tt := range tests {
+		names, countries := g.Place(tt.in)
+		if !slices.Equal(names, tt.names) || !slices.Equal(countries, tt.countries) {
+			t.Errorf("Place(%q) = %q, %q; want %q, %q", tt.in, names, countries, tt.names, tt.countries)
+		}
+	}
+	if names, _ := g.Place("geneva"); !slices.Contains(names, "Genève") {
+		t.Errorf("Place(geneva) names = %q, want Genève among them", names)
+	}
+}

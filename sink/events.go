@@ -11,6 +11,7 @@ import (
 	"github.com/eventwire/eventwire"
 	"github.com/eventwire/eventwire/event"
 	"github.com/eventwire/eventwire/geo"
+	"github.com/eventwire/eventwire/sqlite"
 )
 
 // EventFormats lists the formats NewEvents accepts.
@@ -35,6 +36,16 @@ type Event struct {
 	// event, and the publishers and articles that report it. 0 reads as
 	// the event's own mentions, and 1 (the article itself).
 	NumMentions, NumSources, NumArticles int
+}
+
+// StoredEvent is the event row of an event found in the store.
+func StoredEvent(r *sqlite.EventResult) Event {
+	a := &r.Article
+	added, _ := time.Parse(time.RFC3339, a.Added) // zero when unknown
+	return Event{ID: r.Row, Event: r.Event, Evidence: r.Evidence, Lead: r.Lead,
+		NumMentions: r.NumMentions, NumSources: r.NumSources, NumArticles: r.NumArticles,
+		Article: Article{Row: a.Row, ID: a.ID, URL: a.URL, Title: a.Title, Source: a.Source,
+			Published: a.Published, Added: added}}
 }
 
 // Article is what an event row says of its article.

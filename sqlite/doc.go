@@ -46,6 +46,41 @@
 // already decided that they differ). Rule 2 is safe because the text is
 // the same story.
 //
+// Browsing (a server's pages and API) reads the store through Articles
+// (a full-text search ranked by bm25, with a snippet and its matches
+// marked, or the newest first), Article (one record, by row or record
+// id), Actor (what the store knows of an actor code: names, titles,
+// counts, counterparts), Timeline (events per day or week, by quad class
+// and PLOVER type), and Events and Quotes with pages (Limit, Offset) and
+// the newest first (Newest). ErrNotFound says that the store does not
+// hold an article or actor. Each call reads about as much for a page of
+// results however large the store (migration 3 adds what it needs):
+//
+//   - Summary tables: actor_pairs (the events, Goldstein sum and dates of
+//     each pair of actor codes: an actor's counts and counterparts),
+//     actor_names (the entities and quotes of each name and code),
+//     speakers (the quotes of each speaker name: a search for part of a
+//     name reads the names, not the quotes), event_days, country_weeks
+//     and actor_weeks (events per day, and per week and country or actor
+//     code, by PLOVER type and quad class: timelines of every event, and
+//     weekly ones of a country or an actor code or prefix). Each save adds
+//     the rows of its transaction to them, one grouped statement a table
+//     (much cheaper than a trigger a row); triggers take deleted rows
+//     out.
+//   - Covering indexes on the actor columns of events that hold what a
+//     timeline counts, in date order.
+//   - Events and Quotes choose their plan from an estimate of how many
+//     rows each condition keeps (the counts above, or a count stopped at
+//     the number that matters): the few matches of the most selective
+//     condition found through its index and sorted, or, when every
+//     condition keeps many, the rows read in order (events_date, the
+//     articles' publication dates, quotes_fts) and checked until the page
+//     is full.
+//   - bm25 costs microseconds per article found: a text search that finds
+//     more articles than the page needs ranks the newest stored 500 of
+//     them (200 for a phrase of several words; more for a page further
+//     on), found in index order without ranking.
+//
 // A DB is safe for concurrent use. The database runs in WAL mode, so
 // readers (such as a server opened with Options.ReadOnly) do not block the
 // writer.

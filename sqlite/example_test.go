@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -85,4 +86,58 @@ func ExampleDB_Events() {
 	}
 	// Output:
 	// 2024-05-06 United States accused Russia 112 ACCUSE
+}
+
+func ExampleDB_Articles() {
+	ctx := context.Background()
+	dir, err := os.MkdirTemp("", "eventwire")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer os.RemoveAll(dir)
+	db, err := sqlite.Open(ctx, filepath.Join(dir, "news.db"), sqlite.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer db.Close()
+	for _, a := range []eventwire.Article{
+		{Title: "Grain deal", Source: "Reuters", Published: "2024-05-06", Text: "Ministers agreed to extend the grain corridor."},
+		{Title: "Ports", Source: "AP", Published: "2024-05-07", Text: "Ships left the ports of the grain corridor at dawn."},
+	} {
+		if _, err := db.Save(ctx, eventwire.NewDoc(a)); err != nil {
+			fmt.Println(err)
+			return
+		}
+	}
+	// A search: the snippet with the matches marked.
+	for r, err := range db.Articles(ctx, sqlite.ArticleFilter{Text: "grain corridor", Source: "reuters", Limit: 10}) {
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		runes := []rune(r.Snippet)
+		for _, m := range r.Marks {
+			fmt.Printf("%s %s: %q\n", r.Article.Published, r.Article.Title, string(runes[m.Start:m.End]))
+		}
+	}
+	// The newest articles, and one by its row.
+	for r, err := range db.Articles(ctx, sqlite.ArticleFilter{Limit: 10}) {
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(r.Article.Row, r.Article.Published, r.Snippet)
+	}
+	ref, rec, err := db.Article(ctx, "1")
+	fmt.Println(ref.Source, rec.Title, err)
+	_, _, err = db.Article(ctx, "3")
+	fmt.Println(errors.Is(err, sqlite.ErrNotFound))
+	// Output:
+	// 2024-05-06 Grain deal: "grain corridor"
+	// 2 2024-05-07 Ships left the ports of the grain corridor at dawn.
+	// 1 2024-05-06 Ministers agreed to extend the grain corridor.
+	// Reuters Grain deal <nil>
+	// true
 }

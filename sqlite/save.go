@@ -138,19 +138,22 @@ func (db *DB) saveTx(ctx context.Context, docs []*eventwire.Doc, facts []actor.F
 	defer tx.Rollback()
 	st := db.stmts.in(ctx, tx)
 	added := make([]Saved, len(docs))
-	var fts ftsRange
+	var rows newRows
 	for i, d := range docs {
 		r := d.Record(eventwire.RecordOptions{})
 		recJSON, err := json.Marshal(&r)
 		if err != nil {
 			return nil, err
 		}
-		added[i], err = saveRecord(ctx, st, &r, recJSON, Key(&d.Article), d.Origin.String(), &fts)
+		added[i], err = saveRecord(ctx, st, &r, recJSON, Key(&d.Article), d.Origin.String(), &rows)
 		if err != nil {
 			return nil, err
 		}
 	}
-	if err := fts.index(ctx, tx); err != nil {
+	if err := rows.index(ctx, tx); err != nil {
+		return nil, err
+	}
+	if err := rows.summarize(ctx, st); err != nil {
 		return nil, err
 	}
 	for _, f := range facts {
@@ -158,17 +161,26 @@ func (db *DB) saveTx(ctx context.Context, docs []*eventwire.Doc, facts []actor.F
 			return nil, err
 		}
 	}
-	return added, tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return nil, err
+	}
+	db.saved.Store(true)
+	return added, nil
 }
 
-// ftsRange is the rows a transaction added to articles and quotes, to add
-// to their full-text indexes. Rows added in one write transaction have
-// increasing ids.
-type ftsRange struct {
-	articles, quotes struct{ lo, hi int64 }
+// newRows is the rows that a transaction added, by table: they are added
+// to the full-text indexes and the summary tables once all are stored,
+// which is much faster than a trigger per row. Rows added in one write
+// transaction have increasing ids, above those of every earlier row.
+type newRows struct {
+	articles, entities, quotes, events idRange
 }
 
-func widen(r *struct{ lo, hi int64 }, id int64) {
+// idRange is the ids from lo to hi; lo is 0 when it has none.
+type idRange struct{ lo, hi int64 }
+
+// add widens the range to id.
+func (r *idRange) add(id int64) {
 	if r.lo == 0 || id < r.lo {
 		r.lo = id
 	}
@@ -176,23 +188,94 @@ func widen(r *struct{ lo, hi int64 }, id int64) {
 }
 
 // index adds the rows to the full-text indexes.
-func (f *ftsRange) index(ctx context.Context, tx *sql.Tx) error {
-	if f.articles.lo > 0 {
+func (n *newRows) index(ctx context.Context, tx *sql.Tx) error {
+	if n.articles.lo > 0 {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO articles_fts(rowid, title, text)
-			SELECT id, title, text FROM articles WHERE id BETWEEN ? AND ?`, f.articles.lo, f.articles.hi); err != nil {
+			SELECT id, title, text FROM articles WHERE id BETWEEN ? AND ?`, n.articles.lo, n.articles.hi); err != nil {
 			return fmt.Errorf("indexing article text: %w", err)
 		}
 	}
-	if f.quotes.lo > 0 {
+	if n.quotes.lo > 0 {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO quotes_fts(rowid, text)
-			SELECT id, text FROM quotes WHERE id BETWEEN ? AND ?`, f.quotes.lo, f.quotes.hi); err != nil {
+			SELECT id, text FROM quotes WHERE id BETWEEN ? AND ?`, n.quotes.lo, n.quotes.hi); err != nil {
 			return fmt.Errorf("indexing quote text: %w", err)
 		}
 	}
 	return nil
 }
 
-func saveRecord(ctx context.Context, st *stmts, r *eventwire.Record, recJSON []byte, key, origin string, fts *ftsRange) (Saved, error) {
+// summarize adds the rows to the summary tables (see migration 3), once
+// they are all stored and their events linked to earlier reports
+// (same_as), with the prepared statements st.summary.
+func (n *newRows) summarize(ctx context.Context, st *stmts) error {
+	for i, s := range summaries {
+		r := s.rows(n)
+		if r.lo == 0 {
+			continue
+		}
+		if _, err := st.summary[i].ExecContext(ctx, r.lo, r.hi); err != nil {
+			return fmt.Errorf("summing up %s: %w", s.table, err)
+		}
+	}
+	return nil
+}
+
+// summaries are the statements that add a range of new rows to each
+// summary table (migration 3 fills them with the same sums over every
+// row): each reads the rows from ?1 to ?2 of one table, grouped as the
+// summary table, and adds their counts and sums to it.
+var summaries = [...]struct {
+	table string
+	rows  func(*newRows) idRange
+	sql   string
+}{
+	{"actor_pairs", func(n *newRows) idRange { return n.events }, `INSERT INTO actor_pairs
+		SELECT coalesce(source_actor, ''), coalesce(target_actor, ''), coalesce(source_country, ''), coalesce(target_country, ''),
+			count(*), sum(goldstein), min(date), max(date)
+		FROM events WHERE id BETWEEN ?1 AND ?2 GROUP BY 1, 2, 3, 4
+		ON CONFLICT DO UPDATE SET events = events + excluded.events, goldstein = goldstein + excluded.goldstein,
+			first_date = coalesce(min(first_date, excluded.first_date), first_date, excluded.first_date),
+			last_date = coalesce(max(last_date, excluded.last_date), last_date, excluded.last_date)`},
+	{"actor_names", func(n *newRows) idRange { return n.entities }, `INSERT INTO actor_names
+		SELECT actor, name, count(*), 0 FROM entities WHERE id BETWEEN ?1 AND ?2 AND actor IS NOT NULL GROUP BY actor, name
+		ON CONFLICT DO UPDATE SET entities = entities + excluded.entities`},
+	{"actor_names", func(n *newRows) idRange { return n.quotes }, `INSERT INTO actor_names
+		SELECT x.actor, x.name, 0, count(*) FROM quotes q JOIN entities x ON x.id = q.speaker_id
+		WHERE q.id BETWEEN ?1 AND ?2 AND x.actor IS NOT NULL GROUP BY x.actor, x.name
+		ON CONFLICT DO UPDATE SET quotes = quotes + excluded.quotes`},
+	{"speakers", func(n *newRows) idRange { return n.quotes }, `INSERT INTO speakers
+		SELECT speaker_name, count(*) FROM quotes WHERE id BETWEEN ?1 AND ?2 AND speaker_name IS NOT NULL GROUP BY speaker_name
+		ON CONFLICT DO UPDATE SET quotes = quotes + excluded.quotes`},
+	{"event_days", func(n *newRows) idRange { return n.events }, `INSERT INTO event_days
+		SELECT date, plover, quad_class, same_as IS NULL, count(*), sum(goldstein) FROM events
+		WHERE id BETWEEN ?1 AND ?2 AND date IS NOT NULL GROUP BY 1, 2, 3, 4
+		ON CONFLICT DO UPDATE SET events = events + excluded.events, goldstein = goldstein + excluded.goldstein`},
+	{"country_weeks", func(n *newRows) idRange { return n.events }, `INSERT INTO country_weeks
+		SELECT country, side, coalesce(date(date, '-6 days', 'weekday 1'), date), plover, quad_class, first, both, count(*), sum(goldstein)
+		FROM (SELECT source_country AS country, 0 AS side, date, plover, quad_class, same_as IS NULL AS first,
+				coalesce(target_country = source_country, 0) AS both, goldstein
+			FROM events WHERE id BETWEEN ?1 AND ?2 AND date IS NOT NULL AND source_country IS NOT NULL
+			UNION ALL
+			SELECT target_country, 1, date, plover, quad_class, same_as IS NULL,
+				coalesce(source_country = target_country, 0), goldstein
+			FROM events WHERE id BETWEEN ?1 AND ?2 AND date IS NOT NULL AND target_country IS NOT NULL)
+		WHERE true GROUP BY 1, 2, 3, 4, 5, 6, 7
+		ON CONFLICT DO UPDATE SET events = events + excluded.events, goldstein = goldstein + excluded.goldstein`},
+	// common is the length of the prefix that the two codes share, up to
+	// 12 (see migration 3).
+	{"actor_weeks", func(n *newRows) idRange { return n.events }, `INSERT INTO actor_weeks
+		SELECT actor, side, coalesce(date(date, '-6 days', 'weekday 1'), date), plover, quad_class, first, common, count(*), sum(goldstein)
+		FROM (SELECT source_actor AS actor, 0 AS side, date, plover, quad_class, same_as IS NULL AS first, 0 AS common, goldstein
+			FROM events WHERE id BETWEEN ?1 AND ?2 AND date IS NOT NULL AND source_actor IS NOT NULL
+			UNION ALL
+			SELECT target_actor, 1, date, plover, quad_class, same_as IS NULL,
+				CASE WHEN substr(source_actor, 1, 12) = substr(target_actor, 1, 12) THEN 12 WHEN substr(source_actor, 1, 11) = substr(target_actor, 1, 11) THEN 11 WHEN substr(source_actor, 1, 10) = substr(target_actor, 1, 10) THEN 10 WHEN substr(source_actor, 1, 9) = substr(target_actor, 1, 9) THEN 9 WHEN substr(source_actor, 1, 8) = substr(target_actor, 1, 8) THEN 8 WHEN substr(source_actor, 1, 7) = substr(target_actor, 1, 7) THEN 7 WHEN substr(source_actor, 1, 6) = substr(target_actor, 1, 6) THEN 6 WHEN substr(source_actor, 1, 5) = substr(target_actor, 1, 5) THEN 5 WHEN substr(source_actor, 1, 4) = substr(target_actor, 1, 4) THEN 4 WHEN substr(source_actor, 1, 3) = substr(target_actor, 1, 3) THEN 3 WHEN substr(source_actor, 1, 2) = substr(target_actor, 1, 2) THEN 2 WHEN substr(source_actor, 1, 1) = substr(target_actor, 1, 1) THEN 1 ELSE 0 END, goldstein
+			FROM events WHERE id BETWEEN ?1 AND ?2 AND date IS NOT NULL AND target_actor IS NOT NULL)
+		WHERE true GROUP BY 1, 2, 3, 4, 5, 6, 7
+		ON CONFLICT DO UPDATE SET events = events + excluded.events, goldstein = goldstein + excluded.goldstein`},
+}
+
+func saveRecord(ctx context.Context, st *stmts, r *eventwire.Record, recJSON []byte, key, origin string, rows *newRows) (Saved, error) {
 	var place, agency *string
 	if r.Dateline != nil {
 		place, agency = &r.Dateline.Place, nullable(r.Dateline.Agency)
@@ -216,7 +299,7 @@ func saveRecord(ctx context.Context, st *stmts, r *eventwire.Record, recJSON []b
 	if fp.duplicateOf != nil {
 		saved.DuplicateOf = *fp.duplicateOf
 	}
-	widen(&fts.articles, articleID)
+	rows.articles.add(articleID)
 	if r.Source != nil {
 		// After the article, so that an article already stored adds
 		// nothing, not even its publisher.
@@ -250,6 +333,7 @@ func saveRecord(ctx context.Context, st *stmts, r *eventwire.Record, recJSON []b
 			return Saved{}, fmt.Errorf("entity %s: %w", e.ID, err)
 		}
 		entityIDs[e.ID] = id
+		rows.entities.add(id)
 		for _, m := range e.Mentions {
 			if _, err := st.mention.ExecContext(ctx, id, m.Start, m.End, m.Text, m.Kind); err != nil {
 				return Saved{}, fmt.Errorf("entity %s mention: %w", e.ID, err)
@@ -288,7 +372,7 @@ func saveRecord(ctx context.Context, st *stmts, r *eventwire.Record, recJSON []b
 			cue, lemma, cueStart, cueEnd, js).Scan(&id); err != nil {
 			return Saved{}, fmt.Errorf("quote %s: %w", q.ID, err)
 		}
-		widen(&fts.quotes, id)
+		rows.quotes.add(id)
 	}
 
 	for i := range r.Events {
@@ -310,23 +394,26 @@ func saveRecord(ctx context.Context, st *stmts, r *eventwire.Record, recJSON []b
 		if v.Location != nil {
 			loc, locCountry, lat, lon = &v.Location.Name, nullable(v.Location.Country), &v.Location.Lat, &v.Location.Lon
 		}
+		// The first report of the same event, found before the event is
+		// stored, so that its row is written once.
+		same, err := sameEvent(ctx, st, articleID, fp.duplicateOf, v, src, tgt, date, loc, locCountry)
+		if err != nil {
+			return Saved{}, fmt.Errorf("event %s: %w", v.ID, err)
+		}
+		if same != nil {
+			saved.SameEvents++
+		}
 		var id int64
 		err = st.event.QueryRowContext(ctx,
 			articleID, v.ID,
 			src.id, src.name, src.actor, src.country, src.sector,
 			tgt.id, tgt.name, tgt.actor, tgt.country, tgt.sector,
 			v.CAMEO, v.CAMEORoot, v.PLOVER, v.QuadClass, v.Goldstein, v.Negated, v.Hypothetical,
-			date, dateText, loc, locCountry, lat, lon, js).Scan(&id)
+			date, dateText, loc, locCountry, lat, lon, js, same).Scan(&id)
 		if err != nil {
 			return Saved{}, fmt.Errorf("event %s: %w", v.ID, err)
 		}
-		same, err := sameEvent(ctx, st, id, articleID, fp.duplicateOf, v, src, tgt, date, loc, locCountry)
-		if err != nil {
-			return Saved{}, fmt.Errorf("event %s: %w", v.ID, err)
-		}
-		if same {
-			saved.SameEvents++
-		}
+		rows.events.add(id)
 		for _, m := range v.Mentions {
 			if _, err := st.eventMention.ExecContext(ctx,
 				id, m.Trigger.Start, m.Trigger.End, m.Trigger.Text, m.Sentence.Start, m.Sentence.End); err != nil {
@@ -340,7 +427,8 @@ func saveRecord(ctx context.Context, st *stmts, r *eventwire.Record, recJSON []b
 // stmts are the statements that Save runs, prepared once by Open.
 type stmts struct {
 	source, article, articleSource, entity, mention, quote, event, eventMention, fact *sql.Stmt
-	nearArticles, eventLike, eventLikeDup, eventSameAs                                *sql.Stmt
+	nearArticles, eventLike, eventLikeDup                                             *sql.Stmt
+	summary                                                                           [len(summaries)]*sql.Stmt
 }
 
 // statements is the SQL of each of stmts.
@@ -348,7 +436,7 @@ func (s *stmts) statements() []struct {
 	p   **sql.Stmt
 	sql string
 } {
-	return []struct {
+	list := []struct {
 		p   **sql.Stmt
 		sql string
 	}{
@@ -374,8 +462,8 @@ func (s *stmts) statements() []struct {
 			 source_id, source_name, source_actor, source_country, source_sector,
 			 target_id, target_name, target_actor, target_country, target_sector,
 			 cameo, cameo_root, plover, quad_class, goldstein, negated, hypothetical,
-			 date, date_text, location, location_country, lat, lon, json)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`},
+			 date, date_text, location, location_country, lat, lon, json, same_as)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`},
 		{&s.eventMention, `INSERT INTO event_mentions
 				(event_id, trigger_start, trigger_end, trigger_text, sentence_start, sentence_end)
 				VALUES (?, ?, ?, ?, ?, ?)`},
@@ -392,8 +480,14 @@ func (s *stmts) statements() []struct {
 		{&s.nearArticles, nearArticlesSQL},
 		{&s.eventLike, eventLikeSQL},
 		{&s.eventLikeDup, eventLikeDupSQL},
-		{&s.eventSameAs, `UPDATE events SET same_as = ? WHERE id = ?`},
 	}
+	for i := range summaries {
+		list = append(list, struct {
+			p   **sql.Stmt
+			sql string
+		}{&s.summary[i], summaries[i].sql})
+	}
+	return list
 }
 
 // prepare prepares every statement on db.
@@ -418,7 +512,7 @@ func (s *stmts) close() {
 
 // in returns the statements bound to the transaction tx.
 func (s *stmts) in(ctx context.Context, tx *sql.Tx) *stmts {
-	return &stmts{
+	in := &stmts{
 		source:        tx.StmtContext(ctx, s.source),
 		article:       tx.StmtContext(ctx, s.article),
 		articleSource: tx.StmtContext(ctx, s.articleSource),
@@ -431,8 +525,11 @@ func (s *stmts) in(ctx context.Context, tx *sql.Tx) *stmts {
 		nearArticles:  tx.StmtContext(ctx, s.nearArticles),
 		eventLike:     tx.StmtContext(ctx, s.eventLike),
 		eventLikeDup:  tx.StmtContext(ctx, s.eventLikeDup),
-		eventSameAs:   tx.StmtContext(ctx, s.eventSameAs),
 	}
+	for i, st := range s.summary {
+		in.summary[i] = tx.StmtContext(ctx, st)
+	}
+	return in
 }
 
 // actorCols are an event actor's columns; all nil when there is none.

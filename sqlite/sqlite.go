@@ -10,6 +10,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
@@ -46,6 +47,9 @@ type DB struct {
 	path     string
 	readOnly bool
 	stmts    stmts // prepared unless readOnly
+	// saved is set once a save has committed: Close then brings the
+	// planner's statistics up to date.
+	saved atomic.Bool
 }
 
 // migration is one file of migrations/: version N comes from its name
@@ -106,6 +110,11 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 		// A 64 MiB page cache per connection (the default is 2 MiB): bulk
 		// inserts into the indexed events table thrash a small one.
 		"cache_size(-65536)",
+		// Temporary files in memory: the statement journal that each
+		// statement of a long write transaction keeps (the pages it
+		// changes that earlier statements had changed) and the sorter of
+		// a GROUP BY, both small, are then not written to disk.
+		"temp_store(2)",
 	}
 	if opt.ReadOnly {
 		mode = "ro"
@@ -149,14 +158,39 @@ func escapePath(p string) string {
 }
 
 // Close closes the database. A database open for writing first updates
-// the statistics that the query planner uses (PRAGMA optimize).
+// the statistics that the query planner uses: all of them (Analyze) when
+// this DB saved anything, else those that PRAGMA optimize finds stale.
 func (db *DB) Close() error {
 	var err error
-	if !db.readOnly {
+	switch {
+	case db.readOnly:
+	case db.saved.Load():
+		err = db.Analyze(context.Background())
+	default:
 		_, err = db.sql.Exec("PRAGMA optimize")
 	}
 	db.stmts.close()
 	return errors.Join(err, db.sql.Close())
+}
+
+// analyzeSQL gathers the planner's statistics from a sample of each index
+// (analysis_limit: about 400 rows an index), which costs well under a
+// second on a store of 100,000 articles. Without statistics the planner
+// guesses, and it guesses badly for the newest-first scans of a large
+// store.
+const analyzeSQL = "PRAGMA analysis_limit=400; ANALYZE"
+
+// Analyze updates the statistics that the query planner uses. Close calls
+// it after saves and Open after migrating, so a program needs it only when
+// it keeps a database open for writing long after saving much.
+func (db *DB) Analyze(ctx context.Context) error {
+	if db.readOnly {
+		return ErrReadOnly
+	}
+	if _, err := db.sql.ExecContext(ctx, analyzeSQL); err != nil {
+		return fmt.Errorf("analyzing %s: %w", db.path, err)
+	}
+	return nil
 }
 
 // Path is the file the database was opened from.
@@ -206,6 +240,10 @@ func (db *DB) migrateTo(ctx context.Context, ms []migration) error {
 		if err := db.apply(ctx, m); err != nil {
 			return err
 		}
+	}
+	// A migration may add indexes and tables that the statistics lack.
+	if _, err := db.sql.ExecContext(ctx, analyzeSQL); err != nil {
+		return fmt.Errorf("analyzing: %w", err)
 	}
 	return nil
 }

@@ -58,7 +58,7 @@ func (c *exportCmd) Run(e *env) error {
 			if err != nil {
 				return fmt.Errorf("--db: %w", err)
 			}
-			ev := sinkEvent(&r)
+			ev := sink.StoredEvent(&r)
 			if err := out.Write(&ev); err != nil {
 				return err
 			}

@@ -45,6 +45,7 @@ type cli struct {
 	Ingest  ingestCmd  `cmd:"" help:"Read articles and add them, with their entities, quotes and events, to an SQLite database."`
 	Query   queryCmd   `cmd:"" help:"Find events or quotes in a database by actor, code, date, place, speaker or text."`
 	Export  exportCmd  `cmd:"" help:"Write a database's events as CSV, GDELT or ICEWS columns, or its records as JSONL."`
+	Serve   serveCmd   `cmd:"" help:"Serve a database on the web: a JSON API and pages for reading articles, quotes, actors and events."`
 	Parse   parseCmd   `cmd:"" help:"Tag and parse CoNLL-U: words in on stdin, UPOS, XPOS, LEMMA, HEAD and DEPREL out."`
 	Tag     tagCmd     `cmd:"" help:"Name tagging of CoNLL-2003 token lines: tokens in on stdin, the lines with a predicted NER label (IOB2) out."`
 	Eval    evalCmd    `cmd:"" help:"Score a stage against a public gold set and print the figures."`

@@ -12,7 +12,6 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/eventwire/eventwire"
@@ -69,31 +68,9 @@ func (f *eventFilterFlags) filter() (sqlite.EventFilter, error) {
 		if err != nil {
 			return ef, err
 		}
-		entries := g.Lookup(f.Place)
-		if len(entries) == 0 {
-			entries = g.Lookup(titleCase(f.Place)) // "geneva"
-		}
-		for _, en := range entries {
-			switch en.Kind {
-			case geo.KindCountry:
-				ef.PlaceCountries = append(ef.PlaceCountries, en.ISO3)
-			case geo.KindDemonym:
-			default:
-				ef.PlaceNames = append(ef.PlaceNames, en.Name)
-			}
-		}
+		ef.PlaceNames, ef.PlaceCountries = g.Place(f.Place)
 	}
 	return ef, nil
-}
-
-// titleCase capitalises the first letter of each word.
-func titleCase(s string) string {
-	words := strings.Fields(s)
-	for i, w := range words {
-		r, n := utf8.DecodeRuneInString(w)
-		words[i] = string(unicode.ToUpper(r)) + w[n:]
-	}
-	return strings.Join(words, " ")
 }
 
 func parseDay(flag, s string) (time.Time, error) {
@@ -175,7 +152,7 @@ func (c *queryEventsCmd) Run(e *env) error {
 			return fmt.Errorf("--db: %w", err)
 		}
 		n++
-		ev := sinkEvent(&r)
+		ev := sink.StoredEvent(&r)
 		if err := out.Write(&ev); err != nil {
 			return err
 		}
@@ -203,16 +180,6 @@ func noteLimit(e *env, n, limit int, what string) {
 type eventOut interface {
 	Write(*sink.Event) error
 	Close() error
-}
-
-// sinkEvent is a query result as the sinks take it.
-func sinkEvent(r *sqlite.EventResult) sink.Event {
-	a := &r.Article
-	added, _ := time.Parse(time.RFC3339, a.Added) // zero when unknown
-	return sink.Event{ID: r.Row, Event: r.Event, Evidence: r.Evidence, Lead: r.Lead,
-		NumMentions: r.NumMentions, NumSources: r.NumSources, NumArticles: r.NumArticles,
-		Article: sink.Article{Row: a.Row, ID: a.ID, URL: a.URL, Title: a.Title, Source: a.Source,
-			Published: a.Published, Added: added}}
 }
 
 // eventTable writes events as an aligned table for people.
