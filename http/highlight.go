@@ -162,7 +162,7 @@ func eventTitle(v eventwire.Event) string {
 }
 
 // linkable reports whether an actor code has a page: the codes the
-// actor pages accept (see actorCode; "---OPP", with no country, has none).
+// actor pages accept (see actorCode).
 func linkable(code string) bool {
 	_, err := actorCode("id", code)
 	return err == nil

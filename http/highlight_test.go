@@ -104,7 +104,7 @@ func TestHighlight(t *testing.T) {
 			kyiv + `Ky</span>i` + kyiv + `v</span>`},
 		{"an actor code without a page is not linked",
 			eventwire.Record{Text: `the opposition`, Entities: []eventwire.Entity{ent("E3", "opposition", "NORP", "---OPP", span(4, 14))}},
-			`the <span class="ent ent-norp" data-entity="E3" title="opposition · NORP · ---OPP">opposition</span>`},
+			`the <a class="ent ent-norp actor-link" href="/actors/---OPP" data-actor="---OPP" data-entity="E3" title="opposition · NORP · ---OPP">opposition</a>`},
 		{"empty text", eventwire.Record{Quotes: []eventwire.Quote{quote("Q1", "Lavrov", 0, 3)}}, ``},
 	}
 	for _, tt := range tests {

@@ -118,6 +118,7 @@ func TestPages(t *testing.T) {
 		{"/?from=2024-03-10&to=2024-03-01", 400, []string{`<code class="param">to</code>`}},
 		{"/?offset=x", 400, []string{`<code class="param">offset</code>`}},
 		{"/actors/R1S", 400, []string{`<code class="param">id</code>`}},
+		{"/actors/---OPP", 404, []string{`data-status="404"`}}, // a valid code (no country) that the store lacks
 		{"/dyads/RUS/U-A", 400, []string{`<code class="param">b</code>`}},
 		{"/dyads/RUS/UKR?dir=up", 400, []string{`<code class="param">dir</code>`}},
 		{"/dyads/RUS/UKR?interval=month", 400, []string{`<code class="param">interval</code>`}},

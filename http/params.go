@@ -159,17 +159,19 @@ func textParam(q url.Values, name string) (string, error) {
 	return strings.Join(strings.Fields(s), " "), nil
 }
 
-// actorCode checks an actor code or prefix ("USA", "rusgov"): 1 to 30
-// ASCII letters. It returns it in upper case; name is the parameter it
-// came from, for the error.
+// actorCode checks an actor code or prefix ("USA", "rusgov", "---OPP"
+// for a group whose country is unknown): 1 to 30 ASCII letters, the first
+// three of which may be "---". It returns it in upper case; name is the
+// parameter it came from, for the error.
 func actorCode(name, s string) (string, error) {
-	if len(s) == 0 || len(s) > 30 {
-		return "", &paramError{Name: name, Value: s, Want: "an actor code (letters, e.g. USA or RUSGOV)"}
+	bad := len(s) == 0 || len(s) > 30
+	letters := strings.TrimPrefix(s, "---")
+	for i := 0; i < len(letters) && !bad; i++ {
+		c := letters[i] | 0x20
+		bad = c < 'a' || c > 'z'
 	}
-	for i := 0; i < len(s); i++ {
-		if c := s[i] | 0x20; c < 'a' || c > 'z' {
-			return "", &paramError{Name: name, Value: s, Want: "an actor code (letters, e.g. USA or RUSGOV)"}
-		}
+	if bad {
+		return "", &paramError{Name: name, Value: s, Want: "an actor code (letters, e.g. USA, RUSGOV or ---OPP)"}
 	}
 	return strings.ToUpper(s), nil
 }
