@@ -51,18 +51,12 @@ func Example() {
 
 func ExampleDB_Events() {
 	ctx := context.Background()
-	dir, err := os.MkdirTemp("", "eventwire")
+	db, done, err := tempDB(ctx)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	defer os.RemoveAll(dir)
-	db, err := sqlite.Open(ctx, filepath.Join(dir, "news.db"), sqlite.Options{})
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	defer db.Close()
+	defer done()
 
 	date := "2024-05-06"
 	doc := eventwire.NewDoc(eventwire.Article{Title: "Talks", Published: date,
@@ -90,18 +84,12 @@ func ExampleDB_Events() {
 
 func ExampleDB_Articles() {
 	ctx := context.Background()
-	dir, err := os.MkdirTemp("", "eventwire")
+	db, done, err := tempDB(ctx)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	defer os.RemoveAll(dir)
-	db, err := sqlite.Open(ctx, filepath.Join(dir, "news.db"), sqlite.Options{})
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	defer db.Close()
+	defer done()
 	for _, a := range []eventwire.Article{
 		{Title: "Grain deal", Source: "Reuters", Published: "2024-05-06", Text: "Ministers agreed to extend the grain corridor."},
 		{Title: "Ports", Source: "AP", Published: "2024-05-07", Text: "Ships left the ports of the grain corridor at dawn."},
@@ -140,4 +128,18 @@ func ExampleDB_Articles() {
 	// 1 2024-05-06 Ministers agreed to extend the grain corridor.
 	// Reuters Grain deal <nil>
 	// true
+}
+
+// tempDB opens a new database in a temporary directory, as Example does;
+// done closes it and removes the directory.
+func tempDB(ctx context.Context) (db *sqlite.DB, done func(), err error) {
+	dir, err := os.MkdirTemp("", "eventwire")
+	if err != nil {
+		return nil, nil, err
+	}
+	if db, err = sqlite.Open(ctx, filepath.Join(dir, "news.db"), sqlite.Options{}); err != nil {
+		os.RemoveAll(dir)
+		return nil, nil, err
+	}
+	return db, func() { db.Close(); os.RemoveAll(dir) }, nil
 }
